@@ -1,0 +1,264 @@
+package cn.cvp.allocation.matching.domain;
+
+import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.domain.events.AllocationCreatedV1;
+import cn.cvp.allocation.matching.domain.events.AllocationHeldV1;
+import cn.cvp.allocation.matching.domain.events.AllocationWaitlistedV1;
+import cn.cvp.kit.time.ClockProducer;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An allocation: capacity of one offering reserved for part of a voucher's demand — or, while
+ * {@link AllocationStatus#WAITLISTED}, the part of a demand nothing could serve yet. Each method checks the
+ * current state before changing it and returns the event the change causes.
+ */
+@Entity
+@Table(name = "allocation")
+public class Allocation {
+
+    @Id
+    @Column(name = "allocation_id")
+    private UUID allocationId;
+    @Column(name = "voucher_id", nullable = false)
+    private UUID voucherId;
+    @Column(name = "voucher_approved_at", nullable = false)
+    private OffsetDateTime voucherApprovedAt;
+    @Column(name = "offering_id")
+    private UUID offeringId;
+    @Column(name = "offering_version")
+    private Integer offeringVersion;
+    @Column(name = "provider_id")
+    private UUID providerId;
+    @Column(name = "enterprise_credit_code", nullable = false)
+    private String enterpriseCreditCode;
+    @Column(name = "resource_class", nullable = false)
+    private String resourceClass;
+    private String region;
+    @Column(name = "domestic_chip")
+    private Boolean domesticChip;
+    @Column(nullable = false)
+    private int units;
+    @Column(name = "card_hours", nullable = false)
+    private long cardHours;
+    @Column(name = "unit_price_fen")
+    private Long unitPriceFen;
+    @Column(name = "amount_fen")
+    private Long amountFen;
+    @Column(name = "subsidy_ratio")
+    private BigDecimal subsidyRatio;
+    @Column(name = "window_start")
+    private OffsetDateTime windowStart;
+    @Column(name = "window_end")
+    private OffsetDateTime windowEnd;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AllocationStatus status;
+    @Column(name = "hold_fen")
+    private Long holdFen;
+    @Column(name = "accepted_units", nullable = false)
+    private BigDecimal acceptedUnits = BigDecimal.ZERO;
+    @Column(name = "accepted_amount_fen", nullable = false)
+    private long acceptedAmountFen;
+    @Column(name = "accepted_subsidy_fen", nullable = false)
+    private long acceptedSubsidyFen;
+    @Column(name = "status_reason")
+    private String statusReason;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private String explanation;
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+    @Version
+    private long version;
+
+    protected Allocation() {
+    }
+
+    /** A new reservation for part of a voucher's demand: PROPOSED until voucher-service holds the subsidy. */
+    public static Allocation propose(UUID allocationId, Voucher voucher, Fill fill, String explanationJson,
+                                     OffsetDateTime now) {
+        Allocation a = new Allocation();
+        a.allocationId = allocationId;
+        a.voucherId = voucher.voucherId();
+        a.voucherApprovedAt = voucher.approvedAt();
+        a.enterpriseCreditCode = voucher.enterpriseCreditCode();
+        a.resourceClass = fill.resourceClass();
+        a.createdAt = now;
+        a.applyFill(voucher, fill, explanationJson, now);
+        return a;
+    }
+
+    /** The part of a voucher's demand that nothing could serve yet. */
+    public static Allocation waitlist(UUID allocationId, Voucher voucher, long unservedCardHours, String reason,
+                                      String explanationJson, OffsetDateTime now) {
+        Allocation a = new Allocation();
+        a.allocationId = allocationId;
+        a.voucherId = voucher.voucherId();
+        a.voucherApprovedAt = voucher.approvedAt();
+        a.enterpriseCreditCode = voucher.enterpriseCreditCode();
+        a.resourceClass = voucher.demandResourceClass();
+        a.units = 0;
+        a.cardHours = unservedCardHours;
+        a.status = AllocationStatus.WAITLISTED;
+        a.statusReason = reason;
+        a.explanation = explanationJson;
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
+    }
+
+    /** WAITLISTED → PROPOSED: capacity appeared for this waitlisted demand (or the first part of it). */
+    public AllocationCreatedV1 proposeFromWaitlist(Voucher voucher, Fill fill, String explanationJson,
+                                                   OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.WAITLISTED), "proposed from the waitlist");
+        if (fill.cardHours() > cardHours) {
+            throw new IllegalArgumentException("a fill of " + fill.cardHours() + " card-hours exceeds the "
+                    + cardHours + " waitlisted");
+        }
+        applyFill(voucher, fill, explanationJson, now);
+        return created();
+    }
+
+    private void applyFill(Voucher voucher, Fill fill, String explanationJson, OffsetDateTime now) {
+        offeringId = fill.offeringId();
+        offeringVersion = fill.offeringVersion();
+        providerId = fill.providerId();
+        region = fill.region();
+        domesticChip = fill.domesticChip();
+        units = fill.units();
+        cardHours = fill.cardHours();
+        unitPriceFen = fill.unitPriceFen();
+        amountFen = fill.amountFen();
+        subsidyRatio = voucher.subsidyRatioFor(fill.domesticChip());
+        windowStart = fill.windowStart().atOffset(ZoneOffset.UTC);
+        windowEnd = fill.windowEnd().atOffset(ZoneOffset.UTC);
+        status = AllocationStatus.PROPOSED;
+        statusReason = null;
+        explanation = explanationJson;
+        updatedAt = now;
+    }
+
+    public AllocationCreatedV1 created() {
+        return new AllocationCreatedV1(allocationId, voucherId, offeringId, offeringVersion, providerId,
+                enterpriseCreditCode, resourceClass, region, units, cardHours, unitPriceFen, amountFen,
+                inProgrammeZone(windowStart), inProgrammeZone(windowEnd), AllocationStatus.PROPOSED.name());
+    }
+
+    public AllocationWaitlistedV1 waitlisted() {
+        requireStatus(EnumSet.of(AllocationStatus.WAITLISTED), "reported as waitlisted");
+        return new AllocationWaitlistedV1(voucherId, resourceClass, cardHours, statusReason);
+    }
+
+    /** PROPOSED → HELD: voucher-service holds the subsidy on the voucher. */
+    public AllocationHeldV1 hold(long holdFen, OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.PROPOSED), "held");
+        if (holdFen < 0) {
+            throw new IllegalArgumentException("a hold cannot be negative");
+        }
+        this.holdFen = holdFen;
+        this.status = AllocationStatus.HELD;
+        this.updatedAt = now;
+        return new AllocationHeldV1(allocationId, voucherId, providerId, holdFen);
+    }
+
+    /** PROPOSED → CANCELLED: the hold was refused. The caller releases the reserved capacity. */
+    public AllocationCancelledV1 cancel(String reason, OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.PROPOSED), "cancelled");
+        this.status = AllocationStatus.CANCELLED;
+        this.statusReason = reason;
+        this.updatedAt = now;
+        return new AllocationCancelledV1(allocationId, voucherId, providerId, reason);
+    }
+
+    /** WAITLISTED → CANCELLED: the voucher can no longer be served (its holds are refused). No event: nothing was held. */
+    public void closeWaitlist(String reason, OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.WAITLISTED), "taken off the waitlist");
+        this.status = AllocationStatus.CANCELLED;
+        this.statusReason = reason;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Accepted usage (HELD → ACTIVE; ACTIVE → COMPLETED once every reserved card-hour is used). The usage
+     * rules ran before: this only refuses what would break the reservation itself.
+     */
+    public void recordAcceptedUsage(BigDecimal usedUnits, long amountFen, long subsidyFen, OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.HELD, AllocationStatus.ACTIVE), "used");
+        BigDecimal total = acceptedUnits.add(usedUnits);
+        if (total.compareTo(BigDecimal.valueOf(cardHours)) > 0) {
+            throw new IllegalArgumentException("usage beyond the " + cardHours + " reserved card-hours");
+        }
+        if (acceptedSubsidyFen + subsidyFen > (holdFen == null ? 0 : holdFen)) {
+            throw new IllegalArgumentException("subsidy beyond the hold");
+        }
+        acceptedUnits = total;
+        acceptedAmountFen = Math.addExact(acceptedAmountFen, amountFen);
+        acceptedSubsidyFen += subsidyFen;
+        status = total.compareTo(BigDecimal.valueOf(cardHours)) == 0 ? AllocationStatus.COMPLETED : AllocationStatus.ACTIVE;
+        updatedAt = now;
+    }
+
+    private static OffsetDateTime inProgrammeZone(OffsetDateTime t) {
+        return t.atZoneSameInstant(ClockProducer.PROGRAMME_ZONE).toOffsetDateTime();
+    }
+
+    private void requireStatus(Set<AllocationStatus> allowed, String action) {
+        if (!allowed.contains(status)) {
+            throw new IllegalTransitionException(allocationId, status, action);
+        }
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(allocationId, voucherId, offeringId, status, units, cardHours, amountFen, holdFen,
+                acceptedUnits, acceptedSubsidyFen, statusReason);
+    }
+
+    public record Snapshot(UUID allocationId, UUID voucherId, UUID offeringId, AllocationStatus status, int units,
+                           long cardHours, Long amountFen, Long holdFen, BigDecimal acceptedUnits,
+                           long acceptedSubsidyFen, String statusReason) {
+    }
+
+    public UUID allocationId() { return allocationId; }
+    public UUID voucherId() { return voucherId; }
+    public OffsetDateTime voucherApprovedAt() { return voucherApprovedAt; }
+    public UUID offeringId() { return offeringId; }
+    public Integer offeringVersion() { return offeringVersion; }
+    public UUID providerId() { return providerId; }
+    public String enterpriseCreditCode() { return enterpriseCreditCode; }
+    public String resourceClass() { return resourceClass; }
+    public String region() { return region; }
+    public Boolean domesticChip() { return domesticChip; }
+    public int units() { return units; }
+    public long cardHours() { return cardHours; }
+    public Long unitPriceFen() { return unitPriceFen; }
+    public Long amountFen() { return amountFen; }
+    public BigDecimal subsidyRatio() { return subsidyRatio; }
+    public OffsetDateTime windowStart() { return windowStart; }
+    public OffsetDateTime windowEnd() { return windowEnd; }
+    public AllocationStatus status() { return status; }
+    public Long holdFen() { return holdFen; }
+    public BigDecimal acceptedUnits() { return acceptedUnits; }
+    public long acceptedAmountFen() { return acceptedAmountFen; }
+    public long acceptedSubsidyFen() { return acceptedSubsidyFen; }
+    public String statusReason() { return statusReason; }
+    public String explanation() { return explanation; }
+    public OffsetDateTime createdAt() { return createdAt; }
+    public OffsetDateTime updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,44 @@
+package cn.cvp.allocation.matching.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a voucher still needs: card-hours (卡时) of a resource class in some regions within a window, and the
+ * programme's rules about whom it may be bought from.
+ *
+ * @param approvedAt when the voucher was approved: first come, first served
+ * @param cardHours  the card-hours still to be served (all of them for a new voucher, the waitlisted rest later)
+ * @param regions    allowed 6-digit division codes; a province (…0000) or city (…00) code admits the areas
+ *                   inside it; empty admits any region
+ */
+public record Demand(
+        UUID voucherId,
+        Instant approvedAt,
+        String programmeCode,
+        String enterpriseCreditCode,
+        Set<String> enterpriseRelatedParties,
+        Set<ProviderRequirement> providerRequirements,
+        String resourceClass,
+        long cardHours,
+        List<String> regions,
+        Instant windowStart,
+        Instant windowEnd) {
+
+    public Demand {
+        Objects.requireNonNull(voucherId, "voucherId");
+        Objects.requireNonNull(approvedAt, "approvedAt");
+        Objects.requireNonNull(resourceClass, "resourceClass");
+        Objects.requireNonNull(windowStart, "windowStart");
+        Objects.requireNonNull(windowEnd, "windowEnd");
+        if (cardHours <= 0) {
+            throw new IllegalArgumentException("a demand needs a positive number of card-hours");
+        }
+        enterpriseRelatedParties = Set.copyOf(enterpriseRelatedParties);
+        providerRequirements = Set.copyOf(providerRequirements);
+        regions = List.copyOf(regions);
+    }
+}

@@ -1,0 +1,167 @@
+package cn.cvp.allocation.matching.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A voucher (算力券 / 科技创新券) as allocation-service needs it: the demand to match, the programme's rules
+ * about providers, the subsidy ratio, and the holds voucher-service placed for our allocations.
+ * A read model of voucher.issued.v1, voucher.hold-placed.v1 and voucher.hold-rejected.v1.
+ */
+@Entity
+@Table(name = "voucher")
+public class Voucher {
+    public static final String ACTIVE = "ACTIVE";
+    /** voucher-service told us (through a rejected hold) that the voucher is frozen, revoked or unknown. */
+    public static final String NOT_ACTIVE = "NOT_ACTIVE";
+
+    @Id
+    @Column(name = "voucher_id")
+    private UUID voucherId;
+    @Column(name = "application_id")
+    private UUID applicationId;
+    @Column(name = "programme_id")
+    private UUID programmeId;
+    @Column(name = "programme_code", nullable = false)
+    private String programmeCode;
+    @Column(name = "enterprise_credit_code", nullable = false)
+    private String enterpriseCreditCode;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "enterprise_related_parties", nullable = false)
+    private String[] enterpriseRelatedParties;
+    @Column(name = "face_value_fen", nullable = false)
+    private long faceValueFen;
+    @Column(name = "subsidy_ratio", nullable = false)
+    private BigDecimal subsidyRatio;
+    @Column(name = "domestic_chip_subsidy_ratio")
+    private BigDecimal domesticChipSubsidyRatio;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "provider_requirements", nullable = false)
+    private String[] providerRequirements;
+    @Column(name = "approved_at", nullable = false)
+    private OffsetDateTime approvedAt;
+    @Column(name = "valid_until")
+    private OffsetDateTime validUntil;
+    @Column(name = "demand_resource_class", nullable = false)
+    private String demandResourceClass;
+    @Column(name = "demand_card_hours", nullable = false)
+    private long demandCardHours;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "demand_regions", nullable = false)
+    private String[] demandRegions;
+    @Column(name = "demand_window_start", nullable = false)
+    private OffsetDateTime demandWindowStart;
+    @Column(name = "demand_window_end", nullable = false)
+    private OffsetDateTime demandWindowEnd;
+    @Column(name = "held_fen", nullable = false)
+    private long heldFen;
+    @Column(nullable = false)
+    private String status;
+    @Column(name = "recorded_at", nullable = false)
+    private OffsetDateTime recordedAt;
+
+    protected Voucher() {
+    }
+
+    /** The issued voucher's terms, as voucher.issued.v1 carries them. */
+    public record Issued(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
+                         String enterpriseCreditCode, List<String> enterpriseRelatedParties, long faceValueFen,
+                         BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio,
+                         Set<ProviderRequirement> providerRequirements, OffsetDateTime approvedAt,
+                         OffsetDateTime validUntil, String resourceClass, long cardHours, List<String> regions,
+                         OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+    }
+
+    public static Voucher issued(Issued i, OffsetDateTime now) {
+        if (!i.windowEnd().isAfter(i.windowStart())) {
+            throw new IllegalArgumentException("voucher " + i.voucherId() + " has a demand window that ends before it starts");
+        }
+        Voucher v = new Voucher();
+        v.voucherId = i.voucherId();
+        v.applicationId = i.applicationId();
+        v.programmeId = i.programmeId();
+        v.programmeCode = i.programmeCode();
+        v.enterpriseCreditCode = i.enterpriseCreditCode();
+        v.enterpriseRelatedParties = i.enterpriseRelatedParties().toArray(String[]::new);
+        v.faceValueFen = i.faceValueFen();
+        v.subsidyRatio = i.subsidyRatio();
+        v.domesticChipSubsidyRatio = i.domesticChipSubsidyRatio();
+        v.providerRequirements = i.providerRequirements().stream().map(Enum::name).sorted().toArray(String[]::new);
+        v.approvedAt = i.approvedAt();
+        v.validUntil = i.validUntil();
+        v.demandResourceClass = i.resourceClass();
+        v.demandCardHours = i.cardHours();
+        v.demandRegions = i.regions().toArray(String[]::new);
+        v.demandWindowStart = i.windowStart();
+        v.demandWindowEnd = i.windowEnd();
+        v.heldFen = 0;
+        v.status = ACTIVE;
+        v.recordedAt = now;
+        return v;
+    }
+
+    /** What is still to be served of this voucher, as the matcher sees it. */
+    public Demand demand(long cardHours) {
+        return new Demand(voucherId, approvedAt.toInstant(), programmeCode, enterpriseCreditCode,
+                Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), demandResourceClass, cardHours,
+                List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant());
+    }
+
+    /** The ratio that applies to capacity on domestic chips (国产芯片) or on others. */
+    public BigDecimal subsidyRatioFor(boolean domesticChip) {
+        return domesticChip && domesticChipSubsidyRatio != null ? domesticChipSubsidyRatio : subsidyRatio;
+    }
+
+    public void holdPlaced(long holdFen) {
+        heldFen = Math.addExact(heldFen, holdFen);
+    }
+
+    public void markNotActive() {
+        status = NOT_ACTIVE;
+    }
+
+    /** Active: not reported frozen/revoked/unknown by voucher-service, and not past its validity. */
+    public boolean isActiveAt(OffsetDateTime now) {
+        return ACTIVE.equals(status) && (validUntil == null || !now.isAfter(validUntil));
+    }
+
+    public Set<ProviderRequirement> providerRequirements() {
+        return providerRequirements.length == 0 ? Set.of()
+                : Arrays.stream(providerRequirements).map(ProviderRequirement::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProviderRequirement.class)));
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(voucherId, programmeCode, enterpriseCreditCode, demandResourceClass, demandCardHours,
+                subsidyRatio, heldFen, status);
+    }
+
+    public record Snapshot(UUID voucherId, String programmeCode, String enterpriseCreditCode, String resourceClass,
+                           long cardHours, BigDecimal subsidyRatio, long heldFen, String status) {
+    }
+
+    public UUID voucherId() { return voucherId; }
+    public String programmeCode() { return programmeCode; }
+    public String enterpriseCreditCode() { return enterpriseCreditCode; }
+    public BigDecimal subsidyRatio() { return subsidyRatio; }
+    public BigDecimal domesticChipSubsidyRatio() { return domesticChipSubsidyRatio; }
+    public OffsetDateTime approvedAt() { return approvedAt; }
+    public OffsetDateTime validUntil() { return validUntil; }
+    public String demandResourceClass() { return demandResourceClass; }
+    public long demandCardHours() { return demandCardHours; }
+    public long heldFen() { return heldFen; }
+    public String status() { return status; }
+}

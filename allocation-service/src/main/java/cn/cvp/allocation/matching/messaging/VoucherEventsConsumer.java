@@ -1,0 +1,52 @@
+package cn.cvp.allocation.matching.messaging;
+
+import cn.cvp.allocation.matching.application.HoldService;
+import cn.cvp.allocation.matching.application.MatchingService;
+import cn.cvp.allocation.support.EventReader;
+import cn.cvp.allocation.support.UnprocessableEventException;
+import cn.cvp.kit.events.EventEnvelope;
+import cn.cvp.kit.events.MalformedEventException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.temporal.ChronoUnit;
+
+/** voucher.events → matching (voucher.issued.v1) and the hold handshake. Other voucher events are ignored. */
+@ApplicationScoped
+public class VoucherEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(VoucherEventsConsumer.class);
+
+    private final EventReader reader;
+    private final MatchingService matching;
+    private final HoldService holds;
+
+    public VoucherEventsConsumer(EventReader reader, MatchingService matching, HoldService holds) {
+        this.reader = reader;
+        this.matching = matching;
+        this.holds = holds;
+    }
+
+    @Incoming("voucher-events")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100,
+            abortOn = {MalformedEventException.class, UnprocessableEventException.class})
+    public void onMessage(String payload) {
+        EventEnvelope event = reader.envelope(payload);
+        switch (event.type()) {
+            case VoucherIssuedV1.TYPE -> matching.voucherIssued(event.id(), reader.data(event, VoucherIssuedV1.class).toIssued());
+            case VoucherHoldPlacedV1.TYPE -> {
+                VoucherHoldPlacedV1 d = reader.data(event, VoucherHoldPlacedV1.class);
+                holds.holdPlaced(event.id(), d.voucherId(), d.allocationId(), d.holdFen());
+            }
+            case VoucherHoldRejectedV1.TYPE -> {
+                VoucherHoldRejectedV1 d = reader.data(event, VoucherHoldRejectedV1.class);
+                holds.holdRejected(event.id(), d.voucherId(), d.allocationId(), d.reason());
+            }
+            default -> LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package cn.cvp.allocation.matching.persistence;
+
+import cn.cvp.allocation.matching.domain.Allocation;
+import cn.cvp.allocation.matching.domain.AllocationStatus;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AllocationRepository implements PanacheRepositoryBase<Allocation, UUID> {
+
+    public Allocation lock(UUID allocationId) {
+        return findById(allocationId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Waitlisted demand of a resource class, first approved first, locked (others skip it meanwhile). */
+    public List<Allocation> lockWaitlisted(String resourceClass) {
+        return find("resourceClass = ?1 and status = ?2 order by voucherApprovedAt, allocationId",
+                resourceClass, AllocationStatus.WAITLISTED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public List<Allocation> lockWaitlistedOfVoucher(UUID voucherId) {
+        return find("voucherId = ?1 and status = ?2 order by allocationId", voucherId, AllocationStatus.WAITLISTED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public List<Allocation> findByVoucher(UUID voucherId) {
+        return list("voucherId", Sort.by("createdAt").and("allocationId"), voucherId);
+    }
+
+    /** A page of allocations, newest first, filtered by whatever is given. */
+    public PanacheQuery<Allocation> search(UUID voucherId, UUID providerId, AllocationStatus status, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (voucherId != null) {
+            where.add("voucherId = :voucherId");
+            params = params.and("voucherId", voucherId);
+        }
+        if (providerId != null) {
+            where.add("providerId = :providerId");
+            params = params.and("providerId", providerId);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params = params.and("status", status);
+        }
+        Sort sort = Sort.by("createdAt", Sort.Direction.Descending).and("allocationId");
+        PanacheQuery<Allocation> query = where.isEmpty()
+                ? findAll(sort)
+                : find(String.join(" and ", where), sort, params);
+        return query.page(Page.of(page, size));
+    }
+}

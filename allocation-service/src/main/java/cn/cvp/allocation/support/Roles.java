@@ -1,0 +1,10 @@
+package cn.cvp.allocation.support;
+
+/** Realm roles of compute-voucher (see DESIGN.md §7). */
+public final class Roles {
+    public static final String PLATFORM_ADMIN = "platform-admin";
+    public static final String AUDITOR = "auditor";
+
+    private Roles() {
+    }
+}

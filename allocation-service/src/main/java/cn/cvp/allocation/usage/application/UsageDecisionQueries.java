@@ -1,0 +1,27 @@
+package cn.cvp.allocation.usage.application;
+
+import cn.cvp.allocation.usage.domain.UsageDecision;
+import cn.cvp.allocation.usage.persistence.UsageDecisionRepository;
+import cn.cvp.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Read-only view of usage decisions for the API. */
+@ApplicationScoped
+public class UsageDecisionQueries {
+
+    private final UsageDecisionRepository decisions;
+
+    public UsageDecisionQueries(UsageDecisionRepository decisions) {
+        this.decisions = decisions;
+    }
+
+    public UsageDecision get(UUID usageReportId) {
+        UsageDecision decision = decisions.findById(usageReportId);
+        if (decision == null) {
+            throw ProblemException.notFound("Usage decision", usageReportId);
+        }
+        return decision;
+    }
+}

@@ -1,0 +1,100 @@
+package cn.cvp.allocation.usage.application;
+
+import cn.cvp.allocation.matching.domain.Allocation;
+import cn.cvp.allocation.matching.domain.Voucher;
+import cn.cvp.allocation.matching.persistence.AllocationRepository;
+import cn.cvp.allocation.matching.persistence.VoucherRepository;
+import cn.cvp.allocation.support.Topics;
+import cn.cvp.allocation.usage.domain.Reservation;
+import cn.cvp.allocation.usage.domain.UsageDecision;
+import cn.cvp.allocation.usage.domain.UsageReport;
+import cn.cvp.allocation.usage.domain.UsageValidator;
+import cn.cvp.allocation.usage.domain.UsageVerdict;
+import cn.cvp.allocation.usage.domain.events.UsageAcceptedV1;
+import cn.cvp.allocation.usage.domain.events.UsageRejectedV1;
+import cn.cvp.allocation.usage.persistence.UsageDecisionRepository;
+import cn.cvp.kit.audit.AuditLog;
+import cn.cvp.kit.inbox.ProcessedEvents;
+import cn.cvp.kit.outbox.Outbox;
+import cn.cvp.kit.security.Actor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Decides on usage reports: validates each against its allocation (locked, so reports on one allocation are
+ * decided one after another), records the decision once per usageReportId, and publishes it.
+ */
+@ApplicationScoped
+public class UsageService {
+
+    private static final Logger LOG = Logger.getLogger(UsageService.class);
+    private static final Actor SYSTEM = Actor.system(Topics.SERVICE);
+
+    private final ProcessedEvents processed;
+    private final UsageDecisionRepository decisions;
+    private final AllocationRepository allocations;
+    private final VoucherRepository vouchers;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public UsageService(ProcessedEvents processed, UsageDecisionRepository decisions, AllocationRepository allocations,
+                        VoucherRepository vouchers, Outbox outbox, AuditLog audit, Clock clock) {
+        this.processed = processed;
+        this.decisions = decisions;
+        this.allocations = allocations;
+        this.vouchers = vouchers;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** usage.reported.v1 → usage.accepted.v1 or usage.rejected.v1. A report already decided keeps its decision. */
+    @Transactional
+    public void usageReported(String eventId, UsageReport report) {
+        if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
+            return;
+        }
+        if (decisions.findById(report.usageReportId()) != null) {
+            LOG.infof("usage report %s was decided before; the decision stands", report.usageReportId());
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Allocation allocation = allocations.lock(report.allocationId());
+        Voucher voucher = allocation == null ? null : vouchers.findById(allocation.voucherId());
+        UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, now));
+        UUID voucherId = allocation == null || allocation.providerId() == null
+                || !allocation.providerId().equals(report.providerId()) ? null : allocation.voucherId();
+        UsageDecision decision = UsageDecision.decide(report, verdict, voucherId, now);
+        decisions.persist(decision);
+        String key = report.allocationId().toString();
+        if (decision.isAccepted()) {
+            Allocation.Snapshot before = allocation.snapshot();
+            allocation.recordAcceptedUsage(report.units(), report.amountFen(), verdict.subsidyFen(), now);
+            audit.record(SYSTEM, "ALLOCATION_USAGE_ACCEPTED", "Allocation", allocation.allocationId(), before,
+                    allocation.snapshot());
+            audit.record(SYSTEM, "USAGE_ACCEPTED", "UsageReport", report.usageReportId(), null, decision.accepted());
+            outbox.append(Topics.ALLOCATION_EVENTS, key, UsageAcceptedV1.TYPE, report.usageReportId().toString(),
+                    decision.accepted());
+        } else {
+            audit.record(SYSTEM, "USAGE_REJECTED", "UsageReport", report.usageReportId(), null, decision.rejected());
+            outbox.append(Topics.ALLOCATION_EVENTS, key, UsageRejectedV1.TYPE, report.usageReportId().toString(),
+                    decision.rejected());
+        }
+    }
+
+    private static Reservation reservationOf(Allocation a, Voucher v, OffsetDateTime now) {
+        if (a == null || a.providerId() == null) {
+            return null; // no allocation, or only a waitlist entry: nothing a provider could deliver on
+        }
+        return new Reservation(a.allocationId(), a.providerId(), a.voucherId(), a.status(), a.windowStart(),
+                a.windowEnd(), a.units(), a.cardHours(), a.unitPriceFen(), a.subsidyRatio(),
+                a.holdFen() == null ? 0 : a.holdFen(), a.acceptedUnits(), a.acceptedSubsidyFen(),
+                v != null && v.isActiveAt(now));
+    }
+}

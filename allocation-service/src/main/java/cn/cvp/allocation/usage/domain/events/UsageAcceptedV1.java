@@ -1,0 +1,14 @@
+package cn.cvp.allocation.usage.domain.events;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * usage.accepted.v1 (key allocationId): voucher-service captures {@code subsidyFen} from the hold.
+ *
+ * @param units card-hours as a decimal string (up to 3 places)
+ */
+public record UsageAcceptedV1(UUID usageReportId, UUID allocationId, UUID voucherId, UUID providerId, String units,
+                              long amountFen, long subsidyFen, List<String> flags) {
+    public static final String TYPE = "usage.accepted.v1";
+}

@@ -1,0 +1,142 @@
+package cn.cvp.allocation.component;
+
+import cn.cvp.allocation.testing.ComponentTest;
+import cn.cvp.allocation.testing.TestEvents;
+import cn.cvp.kit.testing.LocalInfraResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Usage validation, driven through usage.events. */
+@QuarkusTest
+@QuarkusTestResource(LocalInfraResource.class)
+class UsageFlowTest extends ComponentTest {
+
+    private static final String REPORTED = "usage.reported.v1";
+    private static final OffsetDateTime DAY_1 = TestEvents.JAN_1;
+
+    /** An allocation of 1000 card-hours (5 cards, Jan 1–11) at 1500 fen, 20 %, in the given state. */
+    private record Held(UUID provider, UUID voucher, UUID allocation) {
+    }
+
+    private Held allocation(boolean hold) {
+        String rc = TestEvents.uniqueResourceClass();
+        UUID provider = activeBeijingPartner();
+        offering(provider, rc, 8, 1500);
+        UUID voucher = UUID.randomUUID();
+        flow.voucher("voucher.issued.v1", voucher.toString(),
+                TestEvents.voucherIssued(voucher, TestEvents.creditCode(), rc, 1000, TestEvents.JAN_1.minusDays(20)));
+        UUID allocation = UUID.fromString(flow.awaitEvent("allocation.created.v1",
+                d -> d.path("voucherId").asText().equals(voucher.toString())).path("allocationId").asText());
+        if (hold) {
+            flow.voucher("voucher.hold-placed.v1", voucher.toString(), TestEvents.holdPlaced(voucher, allocation, 300_000));
+            flow.awaitEvent("allocation.held.v1", d -> d.path("allocationId").asText().equals(allocation.toString()));
+        }
+        return new Held(provider, voucher, allocation);
+    }
+
+    private void report(UUID reportId, UUID provider, UUID allocation, OffsetDateTime from, OffsetDateTime to,
+                        String units, long price, long amount) {
+        flow.usage(REPORTED, allocation.toString(),
+                TestEvents.usageReported(reportId, provider, allocation, from, to, units, price, amount));
+    }
+
+    private JsonNode awaitDecision(String type, UUID reportId) {
+        return flow.awaitEvent(type, d -> d.path("usageReportId").asText().equals(reportId.toString()));
+    }
+
+    @Test
+    @TestSecurity(user = "audit-1", roles = "auditor")
+    void validUsageIsAcceptedWithItsSubsidyAndActivatesTheAllocation() {
+        Held a = allocation(true);
+        UUID reportId = UUID.randomUUID();
+
+        report(reportId, a.provider, a.allocation, DAY_1, DAY_1.plusDays(1), "96.000", 1500, 144_000);
+
+        JsonNode accepted = awaitDecision("usage.accepted.v1", reportId);
+        assertThat(accepted.path("allocationId").asText()).isEqualTo(a.allocation.toString());
+        assertThat(accepted.path("voucherId").asText()).isEqualTo(a.voucher.toString());
+        assertThat(accepted.path("providerId").asText()).isEqualTo(a.provider.toString());
+        assertThat(accepted.path("units").asText()).isEqualTo("96.000");
+        assertThat(accepted.path("amountFen").asLong()).isEqualTo(144_000);
+        assertThat(accepted.path("subsidyFen").asLong()).isEqualTo(28_800);
+        assertThat(accepted.path("flags")).isEmpty();
+        given().get("/api/allocations/{id}", a.allocation).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("acceptedCardHours", equalTo("96.000"))
+                .body("acceptedSubsidyFen", equalTo(28_800));
+        given().get("/api/usage-decisions/{id}", reportId).then().statusCode(200)
+                .body("decision", equalTo("ACCEPTED")).body("subsidyFen", equalTo(28_800))
+                .body("allocationId", equalTo(a.allocation.toString()));
+    }
+
+    @Test
+    void aResubmittedReportKeepsItsFirstDecision() {
+        Held a = allocation(true);
+        UUID reportId = UUID.randomUUID();
+        report(reportId, a.provider, a.allocation, DAY_1, DAY_1.plusDays(1), "96", 1500, 144_000);
+        awaitDecision("usage.accepted.v1", reportId);
+
+        // the provider sends the same report again (a new event), now even with another price
+        report(reportId, a.provider, a.allocation, DAY_1, DAY_1.plusDays(1), "96", 1800, 172_800);
+        UUID sentinel = UUID.randomUUID();
+        report(sentinel, a.provider, a.allocation, DAY_1, DAY_1.plusHours(1), "1", 1500, 1_500);
+        awaitDecision("usage.accepted.v1", sentinel);
+
+        assertThat(flow.events("usage.accepted.v1", d -> d.path("usageReportId").asText().equals(reportId.toString())))
+                .hasSize(1);
+        assertThat(flow.events("usage.rejected.v1", d -> d.path("usageReportId").asText().equals(reportId.toString())))
+                .isEmpty();
+        assertThat(single("select accepted_units::text from allocation where allocation_id = ?1", a.allocation))
+                .isEqualTo("97.000");
+    }
+
+    @Test
+    void usageAtAnotherPriceIsRejected() {
+        Held a = allocation(true);
+        UUID reportId = UUID.randomUUID();
+        report(reportId, a.provider, a.allocation, DAY_1, DAY_1.plusDays(1), "96", 1800, 172_800);
+
+        JsonNode rejected = awaitDecision("usage.rejected.v1", reportId);
+        assertThat(rejected.path("reason").asText()).isEqualTo("PRICE_MISMATCH");
+        assertThat(rejected.path("detail").asText()).contains("1800");
+        assertThat(single("select status from allocation where allocation_id = ?1", a.allocation)).isEqualTo("HELD");
+    }
+
+    @Test
+    void usageOutsideTheWindowOrBeyondTheReservationIsRejected() {
+        Held a = allocation(true);
+        UUID early = UUID.randomUUID();
+        UUID tooMuch = UUID.randomUUID();
+        report(early, a.provider, a.allocation, DAY_1.minusDays(1), DAY_1, "10", 1500, 15_000);
+        report(tooMuch, a.provider, a.allocation, DAY_1, DAY_1.plusHours(10), "51", 1500, 76_500); // 5 cards × 10 h = 50
+
+        assertThat(awaitDecision("usage.rejected.v1", early).path("reason").asText()).isEqualTo("OUTSIDE_WINDOW");
+        assertThat(awaitDecision("usage.rejected.v1", tooMuch).path("reason").asText()).isEqualTo("OVER_RESERVED_CAPACITY");
+    }
+
+    @Test
+    void usageOnAnAllocationThatIsNotHeldOrNotTheProvidersIsRejected() {
+        Held proposedOnly = allocation(false);
+        UUID beforeHold = UUID.randomUUID();
+        UUID otherProvider = UUID.randomUUID();
+        UUID noSuchAllocation = UUID.randomUUID();
+        report(beforeHold, proposedOnly.provider, proposedOnly.allocation, DAY_1, DAY_1.plusDays(1), "96", 1500, 144_000);
+        report(otherProvider, UUID.randomUUID(), proposedOnly.allocation, DAY_1, DAY_1.plusDays(1), "96", 1500, 144_000);
+        report(noSuchAllocation, proposedOnly.provider, UUID.randomUUID(), DAY_1, DAY_1.plusDays(1), "96", 1500, 144_000);
+
+        assertThat(awaitDecision("usage.rejected.v1", beforeHold).path("reason").asText()).isEqualTo("ALLOCATION_NOT_ACTIVE");
+        assertThat(awaitDecision("usage.rejected.v1", otherProvider).path("reason").asText()).isEqualTo("UNKNOWN_ALLOCATION");
+        assertThat(awaitDecision("usage.rejected.v1", noSuchAllocation).path("reason").asText()).isEqualTo("UNKNOWN_ALLOCATION");
+        assertThat(count("select count(*) from usage_decision where usage_report_id in (?1, ?2, ?3) and decision = 'REJECTED'",
+                beforeHold, otherProvider, noSuchAllocation)).isEqualTo(3);
+    }
+}

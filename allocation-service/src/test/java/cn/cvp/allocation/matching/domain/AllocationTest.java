@@ -1,0 +1,113 @@
+package cn.cvp.allocation.matching.domain;
+
+import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.domain.events.AllocationCreatedV1;
+import cn.cvp.allocation.matching.domain.events.AllocationHeldV1;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AllocationTest {
+
+    static final OffsetDateTime NOW = OffsetDateTime.parse("2025-12-01T10:00:00+08:00");
+
+    static Voucher voucher() {
+        return Voucher.issued(new Voucher.Issued(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "BJ-AICV",
+                Fixtures.ENTERPRISE, List.of(), 10_000_000, new BigDecimal("0.20"), new BigDecimal("0.30"),
+                Set.of(ProviderRequirement.PARTNER_PROGRAMME), NOW.minusDays(1), NOW.plusYears(1), Fixtures.GPU, 1000,
+                List.of("110000"), Fixtures.JAN_1.atOffset(ZoneOffset.UTC), Fixtures.JAN_11.atOffset(ZoneOffset.UTC)), NOW);
+    }
+
+    static Fill fill(boolean domestic, long cardHours) {
+        return new Fill(UUID.randomUUID(), 1, UUID.randomUUID(), Fixtures.GPU, "110108", domestic, 5, cardHours, 1500,
+                cardHours * 1500, Fixtures.JAN_1, Fixtures.JAN_11);
+    }
+
+    static Allocation proposed() {
+        return Allocation.propose(UUID.randomUUID(), voucher(), fill(false, 1000), "{}", NOW);
+    }
+
+    @Test
+    void aProposedAllocationCarriesTheFillAndTheRatioForItsChips() {
+        Allocation a = Allocation.propose(UUID.randomUUID(), voucher(), fill(true, 1000), "{}", NOW);
+        AllocationCreatedV1 created = a.created();
+        assertThat(a.status()).isEqualTo(AllocationStatus.PROPOSED);
+        assertThat(a.subsidyRatio()).isEqualByComparingTo("0.30");
+        assertThat(created.amountFen()).isEqualTo(1_500_000);
+        assertThat(created.status()).isEqualTo("PROPOSED");
+        assertThat(created.windowStart()).isEqualTo(OffsetDateTime.parse("2026-01-01T08:00:00+08:00"));
+        assertThat(Allocation.propose(UUID.randomUUID(), voucher(), fill(false, 1000), "{}", NOW).subsidyRatio())
+                .isEqualByComparingTo("0.20");
+    }
+
+    @Test
+    void proposedThenHeldThenActiveThenCompleted() {
+        Allocation a = proposed();
+        AllocationHeldV1 held = a.hold(300_000, NOW);
+        assertThat(held.holdFen()).isEqualTo(300_000);
+        assertThat(a.status()).isEqualTo(AllocationStatus.HELD);
+
+        a.recordAcceptedUsage(new BigDecimal("400"), 600_000, 120_000, NOW);
+        assertThat(a.status()).isEqualTo(AllocationStatus.ACTIVE);
+        a.recordAcceptedUsage(new BigDecimal("600"), 900_000, 180_000, NOW);
+        assertThat(a.status()).isEqualTo(AllocationStatus.COMPLETED);
+        assertThat(a.acceptedSubsidyFen()).isEqualTo(300_000);
+    }
+
+    @Test
+    void aRefusedHoldCancelsAProposedAllocation() {
+        Allocation a = proposed();
+        AllocationCancelledV1 cancelled = a.cancel("INSUFFICIENT_BALANCE", NOW);
+        assertThat(cancelled.reason()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(a.status()).isEqualTo(AllocationStatus.CANCELLED);
+    }
+
+    @Test
+    void illegalTransitionsChangeNothing() {
+        Allocation a = proposed();
+        a.hold(300_000, NOW);
+        assertThatThrownBy(() -> a.hold(1, NOW)).isInstanceOf(IllegalTransitionException.class).hasMessageContaining("HELD");
+        assertThatThrownBy(() -> a.cancel("X", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(a.status()).isEqualTo(AllocationStatus.HELD);
+        assertThat(a.holdFen()).isEqualTo(300_000);
+
+        Allocation p = proposed();
+        assertThatThrownBy(() -> p.recordAcceptedUsage(BigDecimal.ONE, 1500, 300, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(p.acceptedUnits()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aWaitlistEntryBecomesAProposalWhenCapacityAppears() {
+        Voucher v = voucher();
+        Allocation w = Allocation.waitlist(UUID.randomUUID(), v, 1000, "NO_ELIGIBLE_OFFERING", "{}", NOW);
+        assertThat(w.waitlisted().cardHours()).isEqualTo(1000);
+        assertThat(w.waitlisted().reason()).isEqualTo("NO_ELIGIBLE_OFFERING");
+
+        AllocationCreatedV1 created = w.proposeFromWaitlist(v, fill(false, 600), "{}", NOW);
+        assertThat(created.allocationId()).isEqualTo(w.allocationId());
+        assertThat(w.status()).isEqualTo(AllocationStatus.PROPOSED);
+        assertThat(w.cardHours()).isEqualTo(600);
+        assertThatThrownBy(() -> w.proposeFromWaitlist(v, fill(false, 1), "{}", NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void usageCannotExceedTheReservationOrTheHold() {
+        Allocation a = proposed();
+        a.hold(100, NOW);
+        assertThatThrownBy(() -> a.recordAcceptedUsage(new BigDecimal("1000.001"), 0, 0, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> a.recordAcceptedUsage(BigDecimal.ONE, 1500, 101, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(a.status()).isEqualTo(AllocationStatus.HELD);
+    }
+}

@@ -1,0 +1,115 @@
+# shellcheck shell=bash
+# The platform's own Quarkus services, run from their fast-jar builds
+# (<module>/target/quarkus-app/quarkus-run.jar), rebuilt first when any source is newer.
+
+# module:http-port:database (the database name is also its login and, DEMO ONLY, its password)
+SERVICES=(
+  voucher-service:8081:voucher
+  provider-service:8082:provider
+  allocation-service:8083:allocation
+)
+SERVICE_HEAP=${CVP_SERVICE_HEAP:-384m}
+SERVICE_TIMEOUT=${CVP_SERVICE_TIMEOUT:-120}
+
+svc_names() { local s; for s in "${SERVICES[@]}"; do printf '%s\n' "${s%%:*}"; done; }
+svc_field() { local s; for s in "${SERVICES[@]}"; do [[ ${s%%:*} == "$1" ]] && cut -d: -f"$2" <<<"$s"; done; }
+svc_port() { svc_field "$1" 2; }
+svc_db() { svc_field "$1" 3; }
+svc_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_DIR" "$1"; }
+svc_present() { [[ -f $REPO_DIR/pom.xml && -f $REPO_DIR/$1/pom.xml ]]; }
+svc_pid() { recorded_pid "$1" "$(svc_jar "$1")"; }
+svc_health_url() { printf 'http://localhost:%s/q/health/ready' "$(svc_port "$1")"; }
+
+# services_stale SERVICE...: succeeds (printing why) when one of the services has no jar yet, or
+# a pom.xml or a file under some src/ of the repository is newer than its jar (or than the last
+# build this script ran, for sources no service jar depends on, such as e2e-tests).
+services_stale() {
+  local svc jar ref newer
+  for svc in "$@"; do
+    jar=$(svc_jar "$svc")
+    if [[ ! -f $jar ]]; then
+      printf '%s has not been built yet' "$svc"
+      return 0
+    fi
+    ref=$jar
+    [[ $STATE_DIR/build.stamp -nt $jar ]] && ref=$STATE_DIR/build.stamp
+    newer=$(find "$REPO_DIR" \( -name .git -o -name target -o -name node_modules -o -path "$DEPLOY_DIR" \) -prune \
+      -o -type f \( -name pom.xml -o -path '*/src/*' \) -newer "$ref" -print -quit)
+    if [[ -n $newer ]]; then
+      printf '%s is newer than the %s build' "${newer#"$REPO_DIR"/}" "$svc"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# services_build SERVICE...: the project's build, when needed and safe.
+services_build() {
+  local why svc running=()
+  [[ ${CVP_BUILD:-auto} == never ]] && return 0
+  why=$(services_stale "$@") || return 0
+  for svc in "$@"; do svc_pid "$svc" >/dev/null && running+=("$svc"); done
+  if ((${#running[@]} > 0)); then
+    # Rebuilding under a running service replaces its jars under its feet.
+    warn "$why, but ${running[*]} still run the previous build: not rebuilding now; run 'platform restart' to pick up changes"
+    return 0
+  fi
+  say "building the services ($why): $(basename "$(mvn_bin)") -B -q package -DskipTests"
+  local t
+  t=$(now)
+  (cd "$REPO_DIR" && "$(mvn_bin)" -B -q package -DskipTests) || die "the build failed"
+  touch "$STATE_DIR/build.stamp"
+  info "built in $(elapsed "$t")s"
+}
+
+svc_start() {
+  local svc=$1 pid port db jar
+  port=$(svc_port "$svc") db=$(svc_db "$svc") jar=$(svc_jar "$svc")
+  if pid=$(svc_pid "$svc"); then
+    info "$svc: already running (pid $pid)"
+    return 0
+  fi
+  if port_open "$port"; then
+    info "$svc: port $port is taken by another process ($(port_owner "$port")); using it as is"
+    return 0
+  fi
+  [[ -f $jar ]] || die "$svc: ${jar#"$REPO_DIR"/} is missing"
+  info "$svc: starting on http://localhost:$port"
+  start_bg "$svc" "$REPO_DIR/$svc" \
+    "QUARKUS_HTTP_PORT=$port" \
+    "DB_URL=$(pg_url "$db")" "DB_USER=$db" "DB_PASSWORD=$db" \
+    "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" \
+    "OIDC_AUTH_SERVER_URL=$KC_ISSUER" \
+    -- java "-Xmx$SERVICE_HEAP" -jar "$jar"
+}
+
+svc_ready() { http_ok "$(svc_health_url "$1")"; }
+
+svc_wait() {
+  local svc=$1 pid=''
+  pid=$(svc_pid "$svc") || true
+  wait_ready "$svc" "$pid" "$SERVICE_TIMEOUT" svc_ready "$svc"
+}
+
+svc_down() {
+  local svc=$1 pid
+  if pid=$(svc_pid "$svc"); then
+    stop_pid "$svc" "$pid" 30
+  else
+    info "$svc: not running (or not started by platform)"
+  fi
+}
+
+svc_running() {
+  local svc=$1 pid
+  if pid=$(svc_pid "$svc"); then
+    printf '%s|' "$pid"
+    svc_ready "$svc" || printf 'not ready (%s)' "$(svc_health_url "$svc")"
+  elif port_open "$(svc_port "$svc")"; then
+    printf '|not started by platform'
+  else
+    return 1
+  fi
+}
+
+svc_url() { printf 'http://localhost:%s  (health /q/health/ready)' "$(svc_port "$1")"; }

@@ -1,0 +1,127 @@
+package cn.cvp.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes outbox rows to Kafka (idempotent producer, acks=all) and marks them published in the
+ * same transaction that locked them. If publishing fails the transaction rolls back and the rows are
+ * sent again later: delivery is at-least-once and consumers de-duplicate by event id.
+ * A PostgreSQL advisory lock lets one instance relay at a time, so an aggregate's events keep
+ * their order even with several replicas.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x0C_7B_0B_0EL;
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final KafkaProducer<String, String> producer;
+    private final int batchSize;
+    private final Counter published;
+
+    public OutboxRelay(EntityManager em, Clock clock, MeterRegistry registry,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "cvp.outbox.batch-size", defaultValue = "1000") int batchSize,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.em = em;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        this.published = Counter.builder("cvp.outbox.published").description("events published from the outbox")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${cvp.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            int sent;
+            do {
+                sent = publishBatch();
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes up to one batch; returns how many events went out. */
+    @Transactional
+    public int publishBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:k)")
+                .setParameter("k", RELAY_LOCK).getSingleResult();
+        if (!locked) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = em.createNativeQuery(
+                        "select * from outbox_event where published_at is null order by seq limit :n", OutboxEvent.class)
+                .setParameter("n", batchSize).getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent e : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic, e.messageKey, e.payload);
+            record.headers().add(new RecordHeader("content-type",
+                    "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("broker did not acknowledge: " + e.getMessage(), e);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Long> ids = batch.stream().map(e -> e.seq).toList();
+        em.createNativeQuery("update outbox_event set published_at = :now where seq in (:ids)")
+                .setParameter("now", now).setParameter("ids", ids).executeUpdate();
+        published.increment(batch.size());
+        return batch.size();
+    }
+
+    void close(@Observes ShutdownEvent ev) {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}

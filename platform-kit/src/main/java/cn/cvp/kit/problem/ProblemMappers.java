@@ -1,0 +1,123 @@
+package cn.cvp.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps every refusal to problem+json with a stable code. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers) {
+        return Problem.response(e, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpHeaders headers) {
+        List<ProblemException.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ProblemException.FieldError(fieldOf(v.getPropertyPath().toString()),
+                        "INVALID_FIELD", v.getMessage()))
+                .sorted(java.util.Comparator.comparing(ProblemException.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(ProblemException.FieldError::field).distinct()
+                .collect(Collectors.joining(", "));
+        return Problem.response(new ProblemException(400, "VALIDATION_FAILED",
+                "The request has invalid fields: " + fields, "请求中以下字段无效：" + fields, Map.of(), errors), headers);
+    }
+
+    /** Declared for the subtypes too: Quarkus has built-in mappers for them, and the closest type wins. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
+    public Response unreadable(JsonProcessingException e, HttpHeaders headers) {
+        String where = "";
+        String code = "MALFORMED_JSON";
+        String en = "The request body is not valid JSON";
+        String zh = "请求体不是有效的 JSON";
+        if (e instanceof UnrecognizedPropertyException u) {
+            code = "UNKNOWN_FIELD";
+            en = "Unknown field '" + u.getPropertyName() + "'";
+            zh = "未知字段 '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f) {
+            where = path(f);
+            code = f.getTargetType() != null && f.getTargetType().isEnum() ? "UNKNOWN_ENUM_VALUE" : "INVALID_FORMAT";
+            String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
+                    ? " (allowed: " + java.util.Arrays.toString(f.getTargetType().getEnumConstants()) + ")" : "";
+            en = "Field '" + where + "' has an invalid value '" + f.getValue() + "'" + allowed;
+            zh = "字段 '" + where + "' 的值 '" + f.getValue() + "' 无效" + allowed;
+        } else if (e instanceof MismatchedInputException m) {
+            where = path(m);
+            code = "INVALID_FORMAT";
+            en = "Field '" + where + "' has the wrong type or shape";
+            zh = "字段 '" + where + "' 的类型或结构不正确";
+        }
+        return Problem.response(new ProblemException(400, code, en, zh), headers);
+    }
+
+    /** Body readers wrap unreadable JSON in a 400 WebApplicationException; other statuses keep theirs. */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JsonProcessingException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return unreadable(json, headers);
+        }
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return notFound(null, headers);
+        }
+        if (status == 400) {
+            return Problem.response(new ProblemException(400, "BAD_REQUEST", "The request is not valid: " + e.getMessage(),
+                    "请求无效：" + e.getMessage()), headers);
+        }
+        if (status == 413) {
+            return Problem.response(new ProblemException(413, "PAYLOAD_TOO_LARGE", "The request body is too large",
+                    "请求体过大"), headers);
+        }
+        if (status == 415) {
+            return Problem.response(new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE",
+                    "Send the request body as application/json", "请求体须为 application/json"), headers);
+        }
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpHeaders headers) {
+        return Problem.response(new ProblemException(404, "NOT_FOUND", "Resource not found", "资源不存在"), headers);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response concurrentChange(Exception e, HttpHeaders headers) {
+        return Problem.response(new ProblemException(409, "CONCURRENT_MODIFICATION",
+                "Someone else changed this resource at the same time; reload and try again",
+                "该资源已被他人同时修改，请刷新后重试"), headers);
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String fieldOf(String propertyPath) {
+        // "submit.request.amountFen" -> "amountFen"; keep nested paths after the parameter name
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,105 @@
+package cn.cvp.provider.api;
+
+import cn.cvp.kit.security.Caller;
+import cn.cvp.provider.application.OfferingService;
+import cn.cvp.provider.domain.OfferingStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/offerings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Offerings", description = "Capacity a provider offers: DRAFT → PUBLISHED → WITHDRAWN")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "no or invalid token")
+@APIResponse(responseCode = "403", description = "the token lacks the role this operation needs")
+public class OfferingResource {
+    private final OfferingService offerings;
+    private final Caller caller;
+
+    public OfferingResource(OfferingService offerings, Caller caller) {
+        this.offerings = offerings;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Draft an offering of the caller's provider",
+            description = "units 1–100000 cards (or TB), unitPriceFen 1–10,000,000 per unit-hour (or unit-month), "
+                    + "availableTo after availableFrom, at most 3 years later and in the future.")
+    @APIResponse(responseCode = "201", description = "the offering, DRAFT")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, UNKNOWN_ENUM_VALUE (resourceClass), MALFORMED_JSON, INVALID_FORMAT")
+    @APIResponse(responseCode = "403", description = "PROVIDER_NOT_REGISTERED, NO_ORGANISATION")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE: the provider is SUSPENDED, REMOVED or EXITED")
+    public Response create(@Valid @NotNull OfferingRequests.Create request) {
+        var o = offerings.draft(caller.actor(), caller.requireOrganisation(), request.toTerms());
+        return Response.created(URI.create("/api/offerings/" + o.id)).entity(Views.OfferingView.of(o)).build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Publish a draft for matching; publishes offering.published.v1")
+    @APIResponse(responseCode = "200", description = "the offering, PUBLISHED")
+    @APIResponse(responseCode = "403", description = "PROVIDER_NOT_REGISTERED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider's offering)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (not a DRAFT, or the provider may not offer capacity); OFFERING_WINDOW_ENDED")
+    public Views.OfferingView publish(@PathParam("id") UUID id) {
+        return Views.OfferingView.of(offerings.publish(caller.actor(), caller.requireOrganisation(), id));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Withdraw a published offering; publishes offering.withdrawn.v1. Existing allocations stay.")
+    @APIResponse(responseCode = "200", description = "the offering, WITHDRAWN")
+    @APIResponse(responseCode = "403", description = "PROVIDER_NOT_REGISTERED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider's offering)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE: not PUBLISHED")
+    public Views.OfferingView withdraw(@PathParam("id") UUID id) {
+        return Views.OfferingView.of(offerings.withdraw(caller.actor(), caller.requireOrganisation(), id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.PROVIDER})
+    @Operation(summary = "Offerings: a provider's own, or all for administrators and auditors; newest first")
+    @APIResponse(responseCode = "200", description = "the offerings")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (page, size), UNKNOWN_ENUM_VALUE (status)")
+    public List<Views.OfferingView> list(@QueryParam("status") OfferingStatus status,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Callers.MAX_PAGE_SIZE) int size) {
+        return offerings.list(Callers.viewer(caller), status, Callers.page(page, size)).stream()
+                .map(Views.OfferingView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.PROVIDER})
+    @Operation(summary = "An offering")
+    @APIResponse(responseCode = "200", description = "the offering")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider's offering)")
+    public Views.OfferingView get(@PathParam("id") UUID id) {
+        return Views.OfferingView.of(offerings.visibleTo(Callers.viewer(caller), id));
+    }
+}

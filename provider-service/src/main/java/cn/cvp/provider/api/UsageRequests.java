@@ -1,0 +1,29 @@
+package cn.cvp.provider.api;
+
+import cn.cvp.provider.domain.UsageRecord;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+public final class UsageRequests {
+    private UsageRequests() {
+    }
+
+    /** A batch of usage records (at most 1,000). Each record is checked and answered on its own. */
+    public record Batch(List<Record> records) {
+    }
+
+    /**
+     * One usage record: {@code units} card-hours (up to three decimals) in the period, priced at
+     * {@code unitPriceFen} per card-hour; {@code amountFen} = units × unitPriceFen rounded half-up.
+     */
+    public record Record(String recordId, UUID allocationId, OffsetDateTime periodStart, OffsetDateTime periodEnd,
+                         BigDecimal units, Long unitPriceFen, Long amountFen, String deliveryCertificateRef) {
+        UsageRecord toUsageRecord() {
+            return new UsageRecord(recordId, allocationId, periodStart, periodEnd, units, unitPriceFen, amountFen,
+                    deliveryCertificateRef);
+        }
+    }
+}

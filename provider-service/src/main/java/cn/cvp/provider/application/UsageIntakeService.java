@@ -1,0 +1,131 @@
+package cn.cvp.provider.application;
+
+import cn.cvp.kit.audit.AuditLog;
+import cn.cvp.kit.problem.ProblemException;
+import cn.cvp.kit.security.Actor;
+import cn.cvp.provider.domain.Provider;
+import cn.cvp.provider.domain.ProviderAllocation;
+import cn.cvp.provider.domain.UsageBatch;
+import cn.cvp.provider.domain.UsageRecord;
+import cn.cvp.provider.domain.UsageReport;
+import cn.cvp.provider.messaging.UsageEvents;
+import cn.cvp.provider.persistence.OutboxBatch;
+import cn.cvp.provider.persistence.UsageReportStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Usage intake: a provider reports card-hours delivered on its allocations, in batches, idempotently
+ * by its own record id. Each stored record becomes a RECEIVED usage report and a usage.reported event
+ * (through the outbox) for allocation-service to validate.
+ */
+@ApplicationScoped
+public class UsageIntakeService {
+    private final ProviderService providers;
+    private final UsageReportStore store;
+    private final OutboxBatch outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public UsageIntakeService(ProviderService providers, UsageReportStore store, OutboxBatch outbox, AuditLog audit,
+                              Clock clock) {
+        this.providers = providers;
+        this.store = store;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides and stores one batch. A single record that conflicts with what was reported before under
+     * its record id is refused as a whole (409 RECORD_CONFLICT); in a larger batch only that record is.
+     */
+    @Transactional
+    public List<UsageBatch.Result> submit(Actor actor, String organisation, List<UsageRecord> records) {
+        Provider provider = providers.actingAs(organisation);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UsageBatch batch = new UsageBatch(records);
+
+        Map<String, UsageBatch.StoredReport> storedBefore = store.latestByRecordId(provider.id, batch.recordIds());
+        Map<UUID, ProviderAllocation> allocations = batch.allocationIds().isEmpty() ? Map.of()
+                : ProviderAllocation.<ProviderAllocation>list("allocationId in ?1", batch.allocationIds()).stream()
+                .collect(Collectors.toMap(a -> a.allocationId, Function.identity()));
+        List<UsageBatch.Candidate> candidates = batch.screen(provider.id, storedBefore, allocations, now);
+
+        if (!candidates.isEmpty()) {
+            UUID batchId = UUID.randomUUID();
+            Set<UUID> inserted = store.insertReceived(provider.id, batchId, actor.subject(), now, candidates);
+            List<UsageBatch.Candidate> lostRace = candidates.stream()
+                    .filter(c -> !inserted.contains(c.usageReportId())).toList();
+            Map<String, UsageBatch.StoredReport> storedConcurrently = store.latestByRecordId(provider.id,
+                    lostRace.stream().map(c -> c.record().recordId()).toList());
+            List<OutboxBatch.Entry> events = new ArrayList<>(inserted.size());
+            Map<String, UUID> stored = new LinkedHashMap<>();
+            for (UsageBatch.Candidate c : candidates) {
+                if (inserted.contains(c.usageReportId())) {
+                    batch.stored(c);
+                    events.add(reported(provider, c));
+                    stored.put(c.record().recordId(), c.usageReportId());
+                } else {
+                    UsageBatch.StoredReport winner = storedConcurrently.get(c.record().recordId());
+                    if (winner == null) {
+                        throw new IllegalStateException("record " + c.record().recordId()
+                                + " was neither stored nor found stored");
+                    }
+                    batch.storedBefore(c, winner);
+                }
+            }
+            outbox.appendAll(UsageEvents.TOPIC, UsageEvents.REPORTED, events);
+            if (!stored.isEmpty()) {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("providerId", provider.id);
+                after.put("records", batch.size());
+                after.put("stored", stored);
+                audit.record(actor, "USAGE_REPORTED", "UsageBatch", batchId, null, after);
+            }
+        }
+
+        List<UsageBatch.Result> results = batch.results();
+        if (results.size() == 1 && "RECORD_CONFLICT".equals(results.get(0).code())) {
+            UsageBatch.Result conflict = results.get(0);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("recordId", conflict.recordId());
+            if (conflict.usageReportId() != null) {
+                details.put("usageReportId", conflict.usageReportId().toString());
+            }
+            throw new ProblemException(409, "RECORD_CONFLICT", conflict.messageEn(), conflict.messageZh(), details,
+                    List.of());
+        }
+        return results;
+    }
+
+    /** A usage report of the caller's own provider; administrators and auditors see all. */
+    public UsageReport visibleTo(Viewer viewer, UUID usageReportId) {
+        UsageReport r = UsageReport.<UsageReport>findByIdOptional(usageReportId)
+                .orElseThrow(() -> ProblemException.notFound("Usage report", usageReportId));
+        if (!viewer.seesAll() && !providers.findRegistered(viewer.organisation())
+                .map(p -> p.id.equals(r.providerId)).orElse(false)) {
+            throw ProblemException.notFound("Usage report", usageReportId);
+        }
+        return r;
+    }
+
+    private static OutboxBatch.Entry reported(Provider provider, UsageBatch.Candidate c) {
+        UsageRecord r = c.record();
+        return new OutboxBatch.Entry(r.allocationId().toString(), c.usageReportId().toString(),
+                new UsageEvents.UsageReportedV1(c.usageReportId(), 1, null, provider.id, r.allocationId(),
+                        r.recordId(), r.periodStart(), r.periodEnd(), r.unitsText(), r.unitPriceFen(), r.amountFen(),
+                        r.deliveryCertificateRef()));
+    }
+}

@@ -1,0 +1,132 @@
+package cn.cvp.provider.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The provider's view of an allocation (a capacity reservation made by allocation-service), kept from
+ * allocation.events. A projection, so it is tolerant: it never goes back from a later status to an
+ * earlier one, and it keeps whatever arrives even for providers this service does not know.
+ */
+@Entity
+@Table(name = "provider_allocation")
+public class ProviderAllocation extends PanacheEntityBase {
+    @Id
+    @Column(name = "allocation_id")
+    public UUID allocationId;
+    @Column(name = "voucher_id")
+    public UUID voucherId;
+    @Column(name = "offering_id")
+    public UUID offeringId;
+    @Column(name = "offering_version")
+    public Integer offeringVersion;
+    @Column(name = "provider_id")
+    public UUID providerId;
+    @Column(name = "enterprise_credit_code")
+    public String enterpriseCreditCode;
+    /** As allocation-service names it; kept as text so a new class there does not break this view. */
+    @Column(name = "resource_class")
+    public String resourceClass;
+    public String region;
+    /** Cards reserved. */
+    public Integer units;
+    /** Card-hours reserved. */
+    @Column(name = "card_hours")
+    public Long cardHours;
+    @Column(name = "unit_price_fen")
+    public Long unitPriceFen;
+    @Column(name = "amount_fen")
+    public Long amountFen;
+    @Column(name = "window_start")
+    public OffsetDateTime windowStart;
+    @Column(name = "window_end")
+    public OffsetDateTime windowEnd;
+    @Enumerated(EnumType.STRING)
+    public AllocationStatus status;
+    /** The subsidy voucher-service holds for this allocation. */
+    @Column(name = "hold_fen")
+    public Long holdFen;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
+
+    /** A view of an allocation first heard of now; its terms follow with allocation.created. */
+    public static ProviderAllocation firstHeard(UUID allocationId, UUID voucherId, UUID providerId, OffsetDateTime now) {
+        ProviderAllocation a = new ProviderAllocation();
+        a.allocationId = allocationId;
+        a.voucherId = voucherId;
+        a.providerId = providerId;
+        a.status = AllocationStatus.PROPOSED;
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
+    }
+
+    /** allocation.created: the reservation's terms. Does not undo a status that has already moved on. */
+    public void proposed(Terms terms, OffsetDateTime now) {
+        voucherId = terms.voucherId();
+        offeringId = terms.offeringId();
+        offeringVersion = terms.offeringVersion();
+        providerId = terms.providerId();
+        enterpriseCreditCode = terms.enterpriseCreditCode();
+        resourceClass = terms.resourceClass();
+        region = terms.region();
+        units = terms.units();
+        cardHours = terms.cardHours();
+        unitPriceFen = terms.unitPriceFen();
+        amountFen = terms.amountFen();
+        windowStart = terms.windowStart();
+        windowEnd = terms.windowEnd();
+        advanceTo(AllocationStatus.PROPOSED, now);
+    }
+
+    /** allocation.held: voucher-service holds the subsidy, the provider can deliver and report usage. */
+    public void held(long holdFen, OffsetDateTime now) {
+        if (advanceTo(AllocationStatus.HELD, now)) {
+            this.holdFen = holdFen;
+        }
+    }
+
+    /** allocation.cancelled: no usage can be reported any more. */
+    public void cancelled(String reason, OffsetDateTime now) {
+        if (advanceTo(AllocationStatus.CANCELLED, now)) {
+            cancelReason = reason;
+        }
+    }
+
+    public boolean isBillable() {
+        return status.isBillable();
+    }
+
+    /** Moves forward only: a late or repeated event never takes the view back. */
+    private boolean advanceTo(AllocationStatus target, OffsetDateTime now) {
+        updatedAt = now;
+        if (status.isFinal() || target.ordinal() < status.ordinal()) {
+            return false;
+        }
+        status = target;
+        return true;
+    }
+
+    /** What allocation.created says about the reservation. */
+    public record Terms(UUID voucherId, UUID offeringId, Integer offeringVersion, UUID providerId,
+                        String enterpriseCreditCode, String resourceClass, String region, Integer units,
+                        Long cardHours, Long unitPriceFen, Long amountFen, OffsetDateTime windowStart,
+                        OffsetDateTime windowEnd) {
+    }
+}

@@ -1,0 +1,121 @@
+package cn.cvp.provider.domain;
+
+import cn.cvp.kit.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A usage report as stored at intake: RECEIVED, then ACCEPTED or REJECTED(reason) once
+ * allocation-service has validated it. Never overwritten: a correction will be a new version.
+ * Intake stores reports in bulk (see the persistence package); this entity reads and decides them.
+ */
+@Entity
+@Table(name = "usage_report")
+public class UsageReport extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "provider_id")
+    public UUID providerId;
+    @Column(name = "record_id")
+    public String recordId;
+    public int version;
+    @Column(name = "corrects_usage_report_id")
+    public UUID correctsUsageReportId;
+    @Column(name = "allocation_id")
+    public UUID allocationId;
+    @Column(name = "period_start")
+    public OffsetDateTime periodStart;
+    @Column(name = "period_end")
+    public OffsetDateTime periodEnd;
+    /** Card-hours (卡时), up to three decimals. */
+    public BigDecimal units;
+    @Column(name = "unit_price_fen")
+    public long unitPriceFen;
+    @Column(name = "amount_fen")
+    public long amountFen;
+    @Column(name = "delivery_certificate_ref")
+    public String deliveryCertificateRef;
+    @Column(name = "content_hash")
+    public String contentHash;
+    @Enumerated(EnumType.STRING)
+    public UsageReportStatus status;
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+    @Column(name = "rejection_detail")
+    public String rejectionDetail;
+    @Column(name = "accepted_units")
+    public BigDecimal acceptedUnits;
+    @Column(name = "accepted_amount_fen")
+    public Long acceptedAmountFen;
+    /** The subsidy allocation-service asked voucher-service to capture for this report. */
+    @Column(name = "subsidy_fen")
+    public Long subsidyFen;
+    /** Fraud-rule codes that flagged the report without blocking acceptance. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> flags;
+    @Column(name = "batch_id")
+    public UUID batchId;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
+
+    /**
+     * allocation-service accepted the report.
+     *
+     * @return false if it was already accepted (a repeated decision changes nothing)
+     */
+    public boolean accept(BigDecimal units, long amountFen, long subsidyFen, List<String> flags, OffsetDateTime now) {
+        if (status == UsageReportStatus.ACCEPTED) {
+            return false;
+        }
+        if (status != UsageReportStatus.RECEIVED) {
+            throw ProblemException.illegalState("Usage report", status, "accepted");
+        }
+        status = UsageReportStatus.ACCEPTED;
+        acceptedUnits = units;
+        acceptedAmountFen = amountFen;
+        this.subsidyFen = subsidyFen;
+        this.flags = flags == null ? List.of() : List.copyOf(flags);
+        decidedAt = now;
+        return true;
+    }
+
+    /**
+     * allocation-service rejected the report, with a stable reason code.
+     *
+     * @return false if it was already rejected (a repeated decision changes nothing)
+     */
+    public boolean reject(String reason, String detail, OffsetDateTime now) {
+        if (status == UsageReportStatus.REJECTED) {
+            return false;
+        }
+        if (status != UsageReportStatus.RECEIVED) {
+            throw ProblemException.illegalState("Usage report", status, "rejected");
+        }
+        status = UsageReportStatus.REJECTED;
+        rejectionReason = reason;
+        rejectionDetail = detail;
+        decidedAt = now;
+        return true;
+    }
+}

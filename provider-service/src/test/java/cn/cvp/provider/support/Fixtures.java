@@ -1,0 +1,90 @@
+package cn.cvp.provider.support;
+
+import cn.cvp.kit.events.EventCodec;
+import cn.cvp.kit.security.Actor;
+import cn.cvp.provider.application.AllocationEventHandler;
+import cn.cvp.provider.application.OfferingService;
+import cn.cvp.provider.application.ProviderService;
+import cn.cvp.provider.domain.OfferingTerms;
+import cn.cvp.provider.domain.Provider;
+import cn.cvp.provider.domain.ProviderStatus;
+import cn.cvp.provider.domain.ResourceClass;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Puts the service into the state a test starts from, through its own use cases (as another user or
+ * another service would have): registered and accredited providers, allocations held for them.
+ */
+@ApplicationScoped
+public class Fixtures {
+    private static final Actor TEST = new Actor("test-fixture", "test-fixture", null);
+    private final ProviderService providers;
+    private final OfferingService offerings;
+    private final AllocationEventHandler allocationEvents;
+    private final EventCodec codec;
+
+    public Fixtures(ProviderService providers, OfferingService offerings, AllocationEventHandler allocationEvents,
+                    EventCodec codec) {
+        this.providers = providers;
+        this.offerings = offerings;
+        this.allocationEvents = allocationEvents;
+        this.codec = codec;
+    }
+
+    /** The organisation's provider, registered if it was not yet (status REGISTERED). */
+    @ActivateRequestContext
+    public UUID registered(String creditCode, int yearsOperating) {
+        return providers.findRegistered(creditCode)
+                .orElseGet(() -> providers.register(TEST, creditCode, new Provider.Registration(creditCode,
+                        "测试算力 " + creditCode, creditCode.substring(2, 8), yearsOperating, "北京市海淀区中关村 1 号",
+                        true, List.of())))
+                .id;
+    }
+
+    /** The organisation's provider, registered and accredited (ACTIVE) for BJ-AICV if it was not yet. */
+    @ActivateRequestContext
+    public UUID active(String creditCode) {
+        UUID id = registered(creditCode, 5);
+        if (providers.findRegistered(creditCode).orElseThrow().status != ProviderStatus.ACTIVE) {
+            providers.accredit(TEST, id, List.of("BJ-AICV"), "test fixture");
+        }
+        return id;
+    }
+
+    /** A draft offering of the provider: 16 A800 cards in Beijing for a year from tomorrow. */
+    @ActivateRequestContext
+    public UUID draftOffering(UUID providerId) {
+        Provider provider = Provider.findById(providerId);
+        OffsetDateTime from = OffsetDateTime.now().plusDays(1);
+        return offerings.draft(new Actor("test-fixture", "test-fixture", provider.creditCode), provider.creditCode,
+                new OfferingTerms(ResourceClass.GPU_A800_80G, "110105", 16, 900, from, from.plusYears(1))).id;
+    }
+
+    /** An allocation allocation-service made and voucher-service held for the provider (status HELD). */
+    @ActivateRequestContext
+    public UUID heldAllocation(UUID providerId, long unitPriceFen) {
+        UUID allocationId = UUID.randomUUID();
+        deliver(AllocationEventJson.created(allocationId, providerId, 8, 5_000, unitPriceFen));
+        deliver(AllocationEventJson.held(UUID.randomUUID().toString(), allocationId, providerId, 1_000_000));
+        return allocationId;
+    }
+
+    /** An allocation that was only proposed (no hold yet). */
+    @ActivateRequestContext
+    public UUID proposedAllocation(UUID providerId, long unitPriceFen) {
+        UUID allocationId = UUID.randomUUID();
+        deliver(AllocationEventJson.created(allocationId, providerId, 8, 5_000, unitPriceFen));
+        return allocationId;
+    }
+
+    /** Hands an allocation.events message to the service's handler, as its Kafka consumer does. */
+    @ActivateRequestContext
+    public void deliver(String eventJson) {
+        allocationEvents.handle(codec.decode(eventJson));
+    }
+}

@@ -1,0 +1,22 @@
+package cn.cvp.provider.support;
+
+/** Organisations (统一社会信用代码, valid check characters) the tests act for. */
+public final class Orgs {
+    /** The demo provider of the local stack. */
+    public static final String PROVIDER_DEMO = "91110105MA03PRD108";
+    /** Another provider, for tenant isolation. */
+    public static final String PROVIDER_OTHER = "91310104MA04PRD2XL";
+    /** Fresh organisations for registration tests, one per test. */
+    public static final String NEW_1 = "91110108MA05REG01U";
+    public static final String NEW_2 = "91110108MA05REG02Y";
+    public static final String NEW_3 = "91110108MA05REG032";
+    public static final String NEW_4 = "91310115MA05REG04N";
+    public static final String NEW_5 = "91110108MA05REG058";
+    public static final String NEW_6 = "91440300MA05REG06J";
+    public static final String NEW_7 = "91110108MA05REG07E";
+    /** NEW_2 with a wrong check character. */
+    public static final String BAD_CHECKSUM = "91110108MA05REG02A";
+
+    private Orgs() {
+    }
+}

@@ -1,0 +1,135 @@
+package cn.cvp.voucher.api;
+
+import cn.cvp.kit.problem.ProblemException;
+import cn.cvp.kit.security.Caller;
+import cn.cvp.voucher.application.ApplicationService;
+import cn.cvp.voucher.domain.Application;
+import cn.cvp.voucher.domain.ApplicationStatus;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications")
+public class ApplicationResource {
+    private final ApplicationService applications;
+    private final Caller caller;
+
+    public ApplicationResource(ApplicationService applications, Caller caller) {
+        this.applications = applications;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ENTERPRISE)
+    @Operation(summary = "Draft an application for a voucher under a programme, with the compute demand")
+    @APIResponse(responseCode = "201", description = "DRAFT created")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_WINDOW, MALFORMED_JSON, UNKNOWN_ENUM_VALUE")
+    @APIResponse(responseCode = "404", description = "PROGRAMME_NOT_FOUND")
+    @APIResponse(responseCode = "422", description = "ENTERPRISE_NOT_REGISTERED, PROGRAMME_NOT_OPEN")
+    public Response create(@Valid @NotNull ApplicationRequests.Create request) {
+        return Response.status(201).entity(Views.ApplicationView.of(applications.create(caller, request))).build();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed(Roles.ENTERPRISE)
+    @Operation(summary = "Submit: run the automatic checks; on success the application is UNDER_REVIEW")
+    @APIResponse(responseCode = "200", description = "UNDER_REVIEW")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also for other enterprises' applications)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    @APIResponse(responseCode = "422", description = "WINDOW_CLOSED, NOT_ELIGIBLE_REGION, NOT_ELIGIBLE_INDUSTRY, NOT_ELIGIBLE_SIZE, "
+            + "DISHONESTY_RECORD, CATEGORY_NOT_COVERED, CONTRACT_REQUIRED, CONTRACT_TOO_EARLY, CONTRACT_TOO_LONG, "
+            + "CONTRACT_ALREADY_USED, DOUBLE_DIPPING, ANNUAL_CAP_EXCEEDED, BUDGET_EXHAUSTED, PROGRAMME_NOT_OPEN (all failures in errors[])")
+    public Views.ApplicationView submit(@PathParam("id") UUID id) {
+        return Views.ApplicationView.of(applications.submit(caller, id));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Approve and issue the voucher (face value = min(ratio × amount, annual cap left, budget left))")
+    @APIResponse(responseCode = "200", description = "the issued voucher")
+    @APIResponse(responseCode = "403", description = "OWN_ORGANISATION")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE, CONCURRENT_MODIFICATION")
+    @APIResponse(responseCode = "422", description = "BUDGET_EXHAUSTED, ANNUAL_CAP_EXCEEDED")
+    public Views.VoucherView approve(@PathParam("id") UUID id) {
+        return Views.VoucherView.of(applications.approve(caller, id), List.of());
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({Roles.REVIEWER, Roles.APPROVER})
+    @Operation(summary = "Reject with a reason")
+    @APIResponse(responseCode = "400", description = "REASON_REQUIRED")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.ApplicationView reject(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Decision decision) {
+        return Views.ApplicationView.of(applications.reject(caller, id, decision.reason()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.REVIEWER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "One application (enterprises see only their own)")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    public Views.ApplicationView get(@PathParam("id") UUID id) {
+        if (isStaff()) {
+            Application a = Application.findById(id);
+            if (a == null) {
+                throw ProblemException.notFound("Application", id);
+            }
+            return Views.ApplicationView.of(a);
+        }
+        return Views.ApplicationView.of(applications.ownApplication(caller, id, LockModeType.NONE));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ENTERPRISE, Roles.REVIEWER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Applications, newest first, filtered by status; enterprises see only their own")
+    public List<Views.ApplicationView> list(@QueryParam("status") ApplicationStatus status,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!isStaff()) {
+            query.append(" and enterpriseCreditCode = :org");
+            params.put("org", caller.requireOrganisation());
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        return Application.<Application>find(query.toString(), Sort.descending("createdAt"), params)
+                .page(Page.of(page, size)).list().stream().map(Views.ApplicationView::of).toList();
+    }
+
+    private boolean isStaff() {
+        return caller.hasRole(Roles.REVIEWER) || caller.hasRole(Roles.APPROVER) || caller.hasRole(Roles.AUDITOR)
+                || caller.hasRole(Roles.ADMIN);
+    }
+}

@@ -1,0 +1,14 @@
+package cn.cvp.voucher.api;
+
+/** Realm roles of the compute-voucher realm (DESIGN.md §7). */
+public final class Roles {
+    public static final String ENTERPRISE = "enterprise";
+    public static final String PROVIDER = "provider";
+    public static final String REVIEWER = "reviewer";
+    public static final String APPROVER = "approver";
+    public static final String AUDITOR = "auditor";
+    public static final String ADMIN = "platform-admin";
+
+    private Roles() {
+    }
+}

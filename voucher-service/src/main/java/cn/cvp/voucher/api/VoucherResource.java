@@ -1,0 +1,76 @@
+package cn.cvp.voucher.api;
+
+import cn.cvp.kit.problem.ProblemException;
+import cn.cvp.kit.security.Caller;
+import cn.cvp.voucher.domain.LedgerEntry;
+import cn.cvp.voucher.domain.Voucher;
+import cn.cvp.voucher.domain.VoucherHold;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/vouchers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Vouchers")
+@RolesAllowed({Roles.ENTERPRISE, Roles.REVIEWER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN})
+public class VoucherResource {
+    private final Caller caller;
+
+    public VoucherResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Vouchers with balances; enterprises see only their own")
+    public List<Views.VoucherView> list() {
+        List<Voucher> vouchers = caller.hasRole(Roles.ENTERPRISE) && !isStaff()
+                ? Voucher.list("enterpriseCreditCode", Sort.descending("issuedAt"), caller.requireOrganisation())
+                : Voucher.listAll(Sort.descending("issuedAt"));
+        return vouchers.stream().map(v -> Views.VoucherView.of(v, VoucherHold.list("voucherId", v.id))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One voucher: face value, held, consumed, balance, holds")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also for other enterprises' vouchers)")
+    public Views.VoucherView get(@PathParam("id") UUID id) {
+        Voucher v = visible(id);
+        return Views.VoucherView.of(v, VoucherHold.list("voucherId", Sort.by("createdAt"), v.id));
+    }
+
+    @GET
+    @Path("/{id}/ledger")
+    @Operation(summary = "The voucher's append-only ledger: issue, holds, captures, releases, expiry, revocation")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    public List<Views.LedgerEntryView> ledger(@PathParam("id") UUID id) {
+        Voucher v = visible(id);
+        return LedgerEntry.<LedgerEntry>list("voucherId", Sort.by("id"), v.id).stream()
+                .map(Views.LedgerEntryView::of).toList();
+    }
+
+    private Voucher visible(UUID id) {
+        Voucher v = Voucher.findById(id);
+        if (v == null) {
+            throw ProblemException.notFound("Voucher", id);
+        }
+        if (!isStaff()) {
+            v.requireOwnedBy(caller.requireOrganisation());
+        }
+        return v;
+    }
+
+    private boolean isStaff() {
+        return caller.hasRole(Roles.REVIEWER) || caller.hasRole(Roles.APPROVER) || caller.hasRole(Roles.AUDITOR)
+                || caller.hasRole(Roles.ADMIN);
+    }
+}

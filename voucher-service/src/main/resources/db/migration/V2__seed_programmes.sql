@@ -1,0 +1,61 @@
+-- The two seeded programmes (DESIGN.md §3). Every figure is data; administrators change them through the
+-- API, which writes a new rules version. Budgets and windows are configurable; these are the demo's.
+insert into programme (id, code, name, status, current_rules_version, budget_total_fen)
+values ('0b1a0000-0000-4000-8000-000000000001', 'BJ-AICV', '北京市人工智能算力券 (Beijing AI compute voucher)', 'OPEN', 1, 10000000000),
+       ('0b1a0000-0000-4000-8000-000000000002', 'SH-ICV', '上海市科技创新券 (Shanghai innovation voucher, compute and storage)', 'OPEN', 1, 5000000000);
+
+insert into programme_rules (programme_id, version, rules, created_at, created_by)
+values ('0b1a0000-0000-4000-8000-000000000001', 1, '{
+  "jurisdiction": "110000",
+  "kind": "COMPUTE_VOUCHER",
+  "model": "CONTRACT_FIRST",
+  "subsidyRatio": 0.20,
+  "domesticChipSubsidyRatio": null,
+  "startupSubsidyRatio": null,
+  "annualCapFen": 200000000,
+  "teamAnnualCapFen": null,
+  "capCountsRedeemed": true,
+  "coveredCategories": ["COMPUTE"],
+  "eligibleRegionPrefix": "11",
+  "eligibleIndustries": ["SOFTWARE_IT_SERVICES", "MANUFACTURING"],
+  "eligibleSizes": ["MICRO", "SMALL", "MEDIUM", "LARGE"],
+  "teamsAllowed": false,
+  "dishonestyLookbackYears": 3,
+  "providerRequirements": ["PARTNER_PROGRAMME"],
+  "earliestContractDate": "2023-09-01",
+  "maxContractMonths": 12,
+  "oneContractOneApplication": true,
+  "voucherValidityMonths": 12,
+  "secondApproverThresholdFen": 50000000,
+  "settlementCycle": "MONTHLY",
+  "redemptionSubmitter": "ENTERPRISE",
+  "applicationWindowStart": "2023-09-01",
+  "applicationWindowEnd": "2027-12-31"
+}', now(), 'seed'),
+       ('0b1a0000-0000-4000-8000-000000000002', 1, '{
+  "jurisdiction": "310000",
+  "kind": "INNOVATION_VOUCHER",
+  "model": "QUOTA_FIRST",
+  "subsidyRatio": 0.50,
+  "domesticChipSubsidyRatio": null,
+  "startupSubsidyRatio": null,
+  "annualCapFen": 30000000,
+  "teamAnnualCapFen": 10000000,
+  "capCountsRedeemed": false,
+  "coveredCategories": ["COMPUTE", "STORAGE"],
+  "eligibleRegionPrefix": "31",
+  "eligibleIndustries": [],
+  "eligibleSizes": ["MICRO", "SMALL", "MEDIUM"],
+  "teamsAllowed": true,
+  "dishonestyLookbackYears": 3,
+  "providerRequirements": ["LISTED_INSTITUTION", "PRIVATELY_INVESTED"],
+  "earliestContractDate": null,
+  "maxContractMonths": 12,
+  "oneContractOneApplication": true,
+  "voucherValidityMonths": 12,
+  "secondApproverThresholdFen": 10000000,
+  "settlementCycle": "QUARTERLY",
+  "redemptionSubmitter": "PROVIDER",
+  "applicationWindowStart": "2023-01-01",
+  "applicationWindowEnd": "2027-12-31"
+}', now(), 'seed');
