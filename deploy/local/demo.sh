@@ -39,7 +39,7 @@ wait_for() { # wait_for DESCRIPTION COMMAND... (until the command succeeds, 60 s
 }
 
 declare -A TOKENS
-for u in enterprise-demo provider-demo approver-demo admin-demo; do TOKENS[$u]=$(token "$u"); done
+for u in enterprise-demo provider-demo reviewer-demo approver-demo admin-demo; do TOKENS[$u]=$(token "$u"); done
 
 NOW=$(date -u +%Y-%m-%dT%H:00:00Z)
 iso() { date -u -d "$NOW $1" +%Y-%m-%dT%H:%M:%SZ; }
@@ -65,8 +65,9 @@ APP_ID=$(call enterprise-demo POST "$VOUCHER/api/applications" "$(jq -n --arg s 
   '{programmeCode:"BJ-AICV",demand:{resourceClass:"GPU_A800_80G",cardHours:200,regions:["110108"],windowStart:$s,windowEnd:$e},purpose:"大模型微调 (fine-tuning)",amountFen:300000,contract:{number:$n,signedOn:$signed,months:3}}')" | jq -r .id)
 call enterprise-demo POST "$VOUCHER/api/applications/$APP_ID/submit" | jq -r '"  application \(.id): \(.status), requested subsidy ¥\(.requestedSubsidyFen/100)"'
 
-step "4. approver-demo approves: a voucher is issued (voucher.issued.v1)"
-VOUCHER_ID=$(call approver-demo POST "$VOUCHER/api/applications/$APP_ID/approve" | jq -r .id)
+step "4. reviewer-demo checks it (初审), approver-demo approves: a voucher is issued (voucher.issued.v1)"
+call reviewer-demo POST "$VOUCHER/api/applications/$APP_ID/review" | jq -r '"  reviewed by \(.reviewedBy)"'
+VOUCHER_ID=$(call approver-demo POST "$VOUCHER/api/applications/$APP_ID/approve" | jq -r .voucherId)
 call enterprise-demo GET "$VOUCHER/api/vouchers/$VOUCHER_ID" | jq -r '"  voucher \(.id): face ¥\(.faceValueFen/100), ratio \(.subsidyRatio), \(.status)"'
 
 step "5. allocation-service matches it (allocation.created.v1); voucher-service places a hold"

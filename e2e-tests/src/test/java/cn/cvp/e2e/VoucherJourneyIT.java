@@ -63,7 +63,7 @@ class VoucherJourneyIT {
         Stack.as("provider-demo", Stack.PROVIDER).post("/api/offerings/" + offeringId + "/publish")
                 .then().statusCode(200).body("status", equalTo("PUBLISHED"));
 
-        // the enterprise applies; the approver approves; a voucher is issued
+        // the enterprise applies; the reviewer checks, the approver approves; a voucher is issued
         enterprise();
         Map<String, Object> application = Map.of("programmeCode", "BJ-AICV",
                 "demand", Map.of("resourceClass", "GPU_A800_80G", "cardHours", 100, "regions", List.of(region),
@@ -76,8 +76,10 @@ class VoucherJourneyIT {
                 .post("/api/applications").then().statusCode(201).extract().path("id");
         Stack.as("enterprise-demo", Stack.VOUCHER).post("/api/applications/" + applicationId + "/submit")
                 .then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        Stack.as("reviewer-demo", Stack.VOUCHER).post("/api/applications/" + applicationId + "/review")
+                .then().statusCode(200);
         String voucherId = Stack.as("approver-demo", Stack.VOUCHER).post("/api/applications/" + applicationId + "/approve")
-                .then().statusCode(200).extract().path("id");
+                .then().statusCode(200).body("status", equalTo("ISSUED")).extract().path("voucherId");
         long face = Stack.as("enterprise-demo", Stack.VOUCHER).get("/api/vouchers/" + voucherId).then().statusCode(200)
                 .extract().<Number>path("faceValueFen").longValue();
         assertThat(face).isEqualTo(100 * priceFen / 5); // 20 % of the contract amount

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -70,22 +71,64 @@ public class ApplicationResource {
         return Views.ApplicationView.of(applications.submit(caller, id));
     }
 
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ENTERPRISE)
+    @Operation(summary = "Revise a DRAFT or RETURNED application")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_WINDOW, PROGRAMME_CHANGE_NOT_ALLOWED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.ApplicationView revise(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Create request) {
+        return Views.ApplicationView.of(applications.revise(caller, id, request));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.ENTERPRISE)
+    @Operation(summary = "Withdraw an application that has not been issued; releases what it reserved")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.ApplicationView withdraw(@PathParam("id") UUID id) {
+        return Views.ApplicationView.of(applications.withdraw(caller, id));
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Reviewer's check (初审): recommend the application to the approvers")
+    @APIResponse(responseCode = "403", description = "OWN_ORGANISATION")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE, ALREADY_REVIEWED, CONCURRENT_MODIFICATION")
+    public Views.ApplicationView review(@PathParam("id") UUID id) {
+        return Views.ApplicationView.of(applications.review(caller, id));
+    }
+
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Approve and issue the voucher (face value = min(ratio × amount, annual cap left, budget left))")
-    @APIResponse(responseCode = "200", description = "the issued voucher")
-    @APIResponse(responseCode = "403", description = "OWN_ORGANISATION")
-    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE, CONCURRENT_MODIFICATION")
+    @Operation(summary = "Approve. Issues the voucher (face value = min(ratio × amount, annual cap left, budget left)), "
+            + "or, above the programme's threshold, records the first of two approvals (status APPROVED)")
+    @APIResponse(responseCode = "200", description = "the application, ISSUED with its voucherId, or APPROVED awaiting a second approver")
+    @APIResponse(responseCode = "403", description = "OWN_ORGANISATION, FOUR_EYES (the reviewer cannot approve), SECOND_APPROVER_REQUIRED")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE, REVIEW_REQUIRED, CONCURRENT_MODIFICATION")
     @APIResponse(responseCode = "422", description = "BUDGET_EXHAUSTED, ANNUAL_CAP_EXCEEDED")
-    public Views.VoucherView approve(@PathParam("id") UUID id) {
-        return Views.VoucherView.of(applications.approve(caller, id), List.of());
+    public Views.ApplicationView approve(@PathParam("id") UUID id) {
+        return Views.ApplicationView.of(applications.approve(caller, id));
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed({Roles.REVIEWER, Roles.APPROVER})
+    @Operation(summary = "Return for revision (退回修改) with a reason; the enterprise can revise and resubmit")
+    @APIResponse(responseCode = "400", description = "REASON_REQUIRED")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.ApplicationView returnForRevision(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Decision decision) {
+        return Views.ApplicationView.of(applications.returnForRevision(caller, id, decision.reason()));
     }
 
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.REVIEWER, Roles.APPROVER})
-    @Operation(summary = "Reject with a reason")
+    @Operation(summary = "Reject with a reason; releases what the application reserved")
     @APIResponse(responseCode = "400", description = "REASON_REQUIRED")
     @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
     public Views.ApplicationView reject(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Decision decision) {
@@ -110,8 +153,12 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed({Roles.ENTERPRISE, Roles.REVIEWER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Applications, newest first, filtered by status; enterprises see only their own")
+    @Operation(summary = "Applications, newest first, filtered by status, programme code, enterprise credit code and creation date (from/to, inclusive); paged; enterprises see only their own")
     public List<Views.ApplicationView> list(@QueryParam("status") ApplicationStatus status,
+                                            @QueryParam("programme") String programmeCode,
+                                            @QueryParam("enterprise") String enterpriseCreditCode,
+                                            @QueryParam("from") java.time.LocalDate from,
+                                            @QueryParam("to") java.time.LocalDate to,
                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -123,6 +170,22 @@ public class ApplicationResource {
         if (status != null) {
             query.append(" and status = :status");
             params.put("status", status);
+        }
+        if (programmeCode != null) {
+            query.append(" and programmeId in (select p.id from Programme p where p.code = :programme)");
+            params.put("programme", programmeCode);
+        }
+        if (enterpriseCreditCode != null && isStaff()) {
+            query.append(" and enterpriseCreditCode = :enterprise");
+            params.put("enterprise", enterpriseCreditCode);
+        }
+        if (from != null) {
+            query.append(" and createdAt >= :from");
+            params.put("from", from.atStartOfDay(cn.cvp.kit.time.ClockProducer.PROGRAMME_ZONE).toOffsetDateTime());
+        }
+        if (to != null) {
+            query.append(" and createdAt < :to");
+            params.put("to", to.plusDays(1).atStartOfDay(cn.cvp.kit.time.ClockProducer.PROGRAMME_ZONE).toOffsetDateTime());
         }
         return Application.<Application>find(query.toString(), Sort.descending("createdAt"), params)
                 .page(Page.of(page, size)).list().stream().map(Views.ApplicationView::of).toList();

@@ -20,11 +20,11 @@ public final class Views {
     }
 
     public record ProgrammeView(UUID id, String code, String name, String status, int rulesVersion,
-                                long budgetTotalFen, long budgetCommittedFen, long budgetConsumedFen,
-                                long budgetRemainingFen, ProgrammeRules rules) {
+                                long budgetTotalFen, long budgetReservedFen, long budgetCommittedFen,
+                                long budgetConsumedFen, long budgetRemainingFen, ProgrammeRules rules) {
         public static ProgrammeView of(Programme p, ProgrammeRules rules) {
             return new ProgrammeView(p.id, p.code, p.name, p.status.name(), p.currentRulesVersion, p.budgetTotalFen,
-                    p.budgetCommittedFen, p.budgetConsumedFen, p.budgetRemainingFen(), rules);
+                    p.budgetReservedFen, p.budgetCommittedFen, p.budgetConsumedFen, p.budgetRemainingFen(), rules);
         }
     }
 
@@ -43,12 +43,14 @@ public final class Views {
                                   long amountFen, long requestedSubsidyFen, String contractNumber,
                                   LocalDate contractSignedOn, Integer contractMonths, OffsetDateTime createdAt,
                                   OffsetDateTime submittedAt, OffsetDateTime decidedAt, String decisionReason,
-                                  long version) {
+                                  long reservedFen, String reviewedBy, String firstApprovedBy, String approvedBy,
+                                  UUID voucherId, long version) {
         public static ApplicationView of(Application a) {
             return new ApplicationView(a.id, a.programmeId, a.rulesVersion, a.enterpriseCreditCode, a.status.name(),
                     a.resourceClass.name(), a.cardHours, a.regions, a.windowStart, a.windowEnd, a.purpose,
                     a.contractAmountFen, a.requestedSubsidyFen, a.contractNumber, a.contractSignedOn,
-                    a.contractMonths, a.createdAt, a.submittedAt, a.decidedAt, a.decisionReason, a.rowVersion);
+                    a.contractMonths, a.createdAt, a.submittedAt, a.decidedAt, a.decisionReason, a.reservedFen,
+                    a.reviewedBy, a.firstApprovedBy, a.approvedBy, a.voucherId, a.rowVersion);
         }
     }
 

@@ -2,6 +2,12 @@ package cn.cvp.voucher.api;
 
 import cn.cvp.kit.problem.ProblemException;
 import cn.cvp.kit.security.Caller;
+import cn.cvp.voucher.application.VoucherAdminService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import cn.cvp.voucher.domain.LedgerEntry;
 import cn.cvp.voucher.domain.Voucher;
 import cn.cvp.voucher.domain.VoucherHold;
@@ -25,9 +31,49 @@ import java.util.UUID;
 @RolesAllowed({Roles.ENTERPRISE, Roles.REVIEWER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN})
 public class VoucherResource {
     private final Caller caller;
+    private final VoucherAdminService admin;
 
-    public VoucherResource(Caller caller) {
+    public VoucherResource(Caller caller, VoucherAdminService admin) {
         this.caller = caller;
+        this.admin = admin;
+    }
+
+    public record Reason(@Size(max = 2000) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/freeze")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Freeze (冻结): no new holds or captures; usage on it is rejected")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.VoucherView freeze(@PathParam("id") UUID id, @Valid Reason reason) {
+        return view(admin.freeze(caller.actor(), id, reason == null ? null : reason.reason()));
+    }
+
+    @POST
+    @Path("/{id}/unfreeze")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Unfreeze")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.VoucherView unfreeze(@PathParam("id") UUID id, @Valid Reason reason) {
+        return view(admin.unfreeze(caller.actor(), id, reason == null ? null : reason.reason()));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke (撤销) with a reason: holds are released and the unused money returns to the programme budget")
+    @APIResponse(responseCode = "400", description = "REASON_REQUIRED")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.VoucherView revoke(@PathParam("id") UUID id, @Valid @NotNull Reason reason) {
+        return view(admin.revoke(caller.actor(), id, reason.reason()));
+    }
+
+    private static Views.VoucherView view(Voucher v) {
+        return Views.VoucherView.of(v, VoucherHold.list("voucherId", Sort.by("createdAt"), v.id));
     }
 
     @GET

@@ -18,6 +18,9 @@ public class AnnualCommitment extends PanacheEntityBase {
     public Key key;
     @Column(name = "committed_fen")
     public long committedFen;
+    /** Requested subsidies of applications under review. */
+    @Column(name = "reserved_fen")
+    public long reservedFen;
 
     @Embeddable
     public record Key(@Column(name = "enterprise_id") UUID enterpriseId,

@@ -78,31 +78,130 @@ public class Application extends PanacheEntityBase {
     @Column(name = "row_version")
     public long rowVersion;
 
-    private static final Set<ApplicationStatus> SUBMITTABLE = EnumSet.of(ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
-    private static final Set<ApplicationStatus> DECIDABLE = EnumSet.of(ApplicationStatus.UNDER_REVIEW);
+    @Column(name = "reserved_fen")
+    public long reservedFen;
+    @Column(name = "reviewed_at")
+    public OffsetDateTime reviewedAt;
+    @Column(name = "first_approved_by")
+    public String firstApprovedBy;
+    @Column(name = "first_approved_at")
+    public OffsetDateTime firstApprovedAt;
+    @Column(name = "voucher_id")
+    public UUID voucherId;
 
-    /** The automatic checks passed: the application waits for review. */
-    public void submit(OffsetDateTime now) {
+    private static final Set<ApplicationStatus> SUBMITTABLE = EnumSet.of(ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
+    private static final Set<ApplicationStatus> IN_REVIEW = EnumSet.of(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED);
+    private static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(ApplicationStatus.DRAFT, ApplicationStatus.RETURNED,
+            ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED);
+    private static final Set<ApplicationStatus> LAPSABLE = EnumSet.of(ApplicationStatus.RETURNED,
+            ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED);
+
+    /** Only a draft or a returned application can be edited by the enterprise. */
+    public void requireEditable() {
+        require(SUBMITTABLE, "edited");
+    }
+
+    /** The automatic checks passed: the application waits for review, with the requested subsidy reserved. */
+    public void submit(long reservedFen, OffsetDateTime now) {
         require(SUBMITTABLE, "submitted");
         status = ApplicationStatus.UNDER_REVIEW;
         submittedAt = now;
+        this.reservedFen = reservedFen;
+        reviewedBy = null;
+        reviewedAt = null;
+        firstApprovedBy = null;
+        firstApprovedAt = null;
+        decisionReason = null;
     }
 
-    /** Approval and issue happen in one transaction: the application ends ISSUED. */
-    public void approveAndIssue(String approver, OffsetDateTime now) {
-        require(DECIDABLE, "approved");
+    /** A reviewer (初审) has checked the application and recommends approval. */
+    public void review(String reviewer, OffsetDateTime now) {
+        require(EnumSet.of(ApplicationStatus.UNDER_REVIEW), "reviewed");
+        if (reviewedBy != null) {
+            throw ProblemException.conflict("ALREADY_REVIEWED", "Application was already reviewed by " + reviewedBy,
+                    "该申请已由 " + reviewedBy + " 初审");
+        }
+        reviewedBy = reviewer;
+        reviewedAt = now;
+    }
+
+    /**
+     * An approver's decision. Returns true when the voucher must be issued now; false when the amount is
+     * above the programme's threshold and a second, different approver must still approve (four eyes).
+     */
+    public boolean approve(String approver, boolean needsSecondApprover, OffsetDateTime now) {
+        require(IN_REVIEW, "approved");
+        if (reviewedBy == null) {
+            throw ProblemException.conflict("REVIEW_REQUIRED", "A reviewer must review the application before approval",
+                    "须先经审核员初审才能审批");
+        }
+        if (approver.equals(reviewedBy)) {
+            throw new ProblemException(403, "FOUR_EYES", "The reviewer of an application cannot also approve it",
+                    "初审人不得同时审批同一申请");
+        }
+        if (status == ApplicationStatus.UNDER_REVIEW && needsSecondApprover) {
+            status = ApplicationStatus.APPROVED;
+            firstApprovedBy = approver;
+            firstApprovedAt = now;
+            return false;
+        }
+        if (status == ApplicationStatus.APPROVED && approver.equals(firstApprovedBy)) {
+            throw new ProblemException(403, "SECOND_APPROVER_REQUIRED",
+                    "Above the programme's threshold a second, different approver must approve",
+                    "超过项目阈值的申请须由另一名审批人复核");
+        }
         status = ApplicationStatus.ISSUED;
         approvedBy = approver;
         decidedAt = now;
+        reservedFen = 0;
+        return true;
     }
 
-    public void reject(String reviewer, String reason, OffsetDateTime now) {
-        require(DECIDABLE, "rejected");
+    /** Marks the voucher issued for this application. */
+    public void issued(UUID voucherId) {
+        this.voucherId = voucherId;
+    }
+
+    public void returnForRevision(String who, String reason, OffsetDateTime now) {
+        require(IN_REVIEW, "returned");
         requireReason(reason);
-        status = ApplicationStatus.REJECTED;
-        reviewedBy = reviewer;
+        status = ApplicationStatus.RETURNED;
         decisionReason = reason;
         decidedAt = now;
+        reviewedBy = who;
+        reservedFen = 0;
+    }
+
+    public void reject(String who, String reason, OffsetDateTime now) {
+        require(IN_REVIEW, "rejected");
+        requireReason(reason);
+        status = ApplicationStatus.REJECTED;
+        decisionReason = reason;
+        decidedAt = now;
+        if (reviewedBy == null) {
+            reviewedBy = who;
+        }
+        reservedFen = 0;
+    }
+
+    public void withdraw(OffsetDateTime now) {
+        require(WITHDRAWABLE, "withdrawn");
+        status = ApplicationStatus.WITHDRAWN;
+        decidedAt = now;
+        reservedFen = 0;
+    }
+
+    /** The programme closed (or its window or budget ended) before a decision. */
+    public void lapse(String reason, OffsetDateTime now) {
+        require(LAPSABLE, "lapsed");
+        status = ApplicationStatus.LAPSED;
+        decisionReason = reason;
+        decidedAt = now;
+        reservedFen = 0;
+    }
+
+    public boolean isOpenForDecision() {
+        return LAPSABLE.contains(status);
     }
 
     private void require(Set<ApplicationStatus> allowed, String action) {

@@ -32,12 +32,33 @@ public class Programme extends PanacheEntityBase {
     public long budgetCommittedFen;
     @Column(name = "budget_consumed_fen")
     public long budgetConsumedFen;
+    /** Requested subsidies of applications under review (released if they do not issue). */
+    @Column(name = "budget_reserved_fen")
+    public long budgetReservedFen;
     @Version
     @Column(name = "row_version")
     public long rowVersion;
 
+    /** What is neither committed to vouchers nor reserved for applications under review. */
     public long budgetRemainingFen() {
-        return budgetTotalFen - budgetCommittedFen;
+        return budgetTotalFen - budgetCommittedFen - budgetReservedFen;
+    }
+
+    public void reserve(long fen) {
+        if (fen > budgetRemainingFen()) {
+            throw budgetExhausted();
+        }
+        budgetReservedFen += fen;
+    }
+
+    public void releaseReservation(long fen) {
+        budgetReservedFen -= fen;
+    }
+
+    private ProblemException budgetExhausted() {
+        return new ProblemException(422, "BUDGET_EXHAUSTED",
+                "Programme " + code + " has " + Money.yuan(budgetRemainingFen()) + " yuan left",
+                "项目 " + code + " 剩余预算仅 " + Money.yuan(budgetRemainingFen()) + " 元");
     }
 
     public void requireOpen() {
@@ -51,11 +72,48 @@ public class Programme extends PanacheEntityBase {
     /** Commits budget for a voucher about to be issued; the caller holds the row lock. */
     public void commit(long fen) {
         if (fen <= 0 || fen > budgetRemainingFen()) {
-            throw new ProblemException(422, "BUDGET_EXHAUSTED",
-                    "Programme " + code + " has " + Money.yuan(budgetRemainingFen()) + " yuan left",
-                    "项目 " + code + " 剩余预算仅 " + Money.yuan(budgetRemainingFen()) + " 元");
+            throw budgetExhausted();
         }
         budgetCommittedFen += fen;
+    }
+
+    public void open() {
+        transition(java.util.EnumSet.of(Status.DRAFT, Status.CLOSED), Status.OPEN, "opened");
+    }
+
+    public void close() {
+        transition(java.util.EnumSet.of(Status.OPEN), Status.CLOSED, "closed");
+    }
+
+    public void archive() {
+        transition(java.util.EnumSet.of(Status.CLOSED), Status.ARCHIVED, "archived");
+    }
+
+    /** A new rules version; applications already filed keep the version they were filed under. */
+    public int newRulesVersion() {
+        if (status == Status.ARCHIVED) {
+            throw ProblemException.illegalState("Programme", status, "changed");
+        }
+        return ++currentRulesVersion;
+    }
+
+    public void changeBudget(long totalFen) {
+        if (status == Status.ARCHIVED) {
+            throw ProblemException.illegalState("Programme", status, "changed");
+        }
+        if (totalFen < budgetCommittedFen + budgetReservedFen) {
+            throw ProblemException.unprocessable("BUDGET_BELOW_COMMITTED",
+                    "The budget cannot be less than what is committed and reserved (" + Money.yuan(budgetCommittedFen + budgetReservedFen) + " yuan)",
+                    "预算不得低于已承诺及预留金额（" + Money.yuan(budgetCommittedFen + budgetReservedFen) + " 元）");
+        }
+        budgetTotalFen = totalFen;
+    }
+
+    private void transition(java.util.Set<Status> from, Status to, String action) {
+        if (!from.contains(status)) {
+            throw ProblemException.illegalState("Programme", status, action);
+        }
+        status = to;
     }
 
     /** Money that a voucher captured is consumed. */

@@ -2,6 +2,18 @@ package cn.cvp.voucher.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
@@ -12,31 +24,31 @@ import java.util.Set;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProgrammeRules(
-        String jurisdiction,
-        ProgrammeKind kind,
-        FundingModel model,
-        BigDecimal subsidyRatio,
-        BigDecimal domesticChipSubsidyRatio,
-        BigDecimal startupSubsidyRatio,
-        long annualCapFen,
-        Long teamAnnualCapFen,
+        @NotBlank @Pattern(regexp = "\\d{6}") String jurisdiction,
+        @NotNull ProgrammeKind kind,
+        @NotNull FundingModel model,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 4) BigDecimal subsidyRatio,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 4) BigDecimal domesticChipSubsidyRatio,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 4) BigDecimal startupSubsidyRatio,
+        @Positive @Max(100_000_000_000L) long annualCapFen,
+        @Positive Long teamAnnualCapFen,
         boolean capCountsRedeemed,
-        Set<ResourceCategory> coveredCategories,
-        String eligibleRegionPrefix,
-        Set<String> eligibleIndustries,
-        Set<String> eligibleSizes,
+        @NotEmpty Set<@NotNull ResourceCategory> coveredCategories,
+        @Pattern(regexp = "\\d{2,6}") String eligibleRegionPrefix,
+        Set<@NotBlank String> eligibleIndustries,
+        Set<@NotBlank String> eligibleSizes,
         boolean teamsAllowed,
-        int dishonestyLookbackYears,
-        Set<ProviderRequirement> providerRequirements,
+        @Min(0) @Max(20) int dishonestyLookbackYears,
+        @NotNull Set<@NotNull ProviderRequirement> providerRequirements,
         LocalDate earliestContractDate,
-        Integer maxContractMonths,
+        @Min(1) @Max(120) Integer maxContractMonths,
         boolean oneContractOneApplication,
-        int voucherValidityMonths,
-        long secondApproverThresholdFen,
-        SettlementCycle settlementCycle,
-        RedemptionSubmitter redemptionSubmitter,
-        LocalDate applicationWindowStart,
-        LocalDate applicationWindowEnd) {
+        @Min(1) @Max(120) int voucherValidityMonths,
+        @PositiveOrZero long secondApproverThresholdFen,
+        @NotNull SettlementCycle settlementCycle,
+        @NotNull RedemptionSubmitter redemptionSubmitter,
+        @NotNull LocalDate applicationWindowStart,
+        @NotNull LocalDate applicationWindowEnd) {
 
     public enum ProgrammeKind { COMPUTE_VOUCHER, INNOVATION_VOUCHER }
 

@@ -156,6 +156,39 @@ public class Voucher extends PanacheEntityBase {
         }
     }
 
+    /** 冻结: no new holds or captures until unfrozen (e.g. during an investigation). */
+    public void freeze() {
+        if (status != VoucherStatus.ACTIVE) {
+            throw ProblemException.illegalState("Voucher", status, "frozen");
+        }
+        status = VoucherStatus.FROZEN;
+    }
+
+    public void unfreeze() {
+        if (status != VoucherStatus.FROZEN) {
+            throw ProblemException.illegalState("Voucher", status, "unfrozen");
+        }
+        status = balanceFen() == 0 && heldFen == 0 ? VoucherStatus.EXHAUSTED : VoucherStatus.ACTIVE;
+    }
+
+    /**
+     * Ends the voucher (revocation or expiry): what is neither consumed nor still held is returned to the
+     * programme budget. Outstanding holds must have been released first.
+     * @return the fen returned
+     */
+    public long end(VoucherStatus endState) {
+        if (status != VoucherStatus.ACTIVE && status != VoucherStatus.FROZEN && status != VoucherStatus.EXHAUSTED) {
+            throw ProblemException.illegalState("Voucher", status, endState == VoucherStatus.REVOKED ? "revoked" : "expired");
+        }
+        if (heldFen != 0) {
+            throw new IllegalStateException("release the holds of voucher " + id + " before ending it");
+        }
+        long returned = balanceFen();
+        returnedFen += returned;
+        status = endState;
+        return returned;
+    }
+
     public void requireOwnedBy(String creditCode) {
         if (!enterpriseCreditCode.equals(creditCode)) {
             throw ProblemException.notFound("Voucher", id);

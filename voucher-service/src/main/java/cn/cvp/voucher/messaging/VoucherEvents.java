@@ -11,6 +11,10 @@ public final class VoucherEvents {
     public static final String HOLD_PLACED = "voucher.hold-placed.v1";
     public static final String HOLD_REJECTED = "voucher.hold-rejected.v1";
     public static final String DEBITED = "voucher.debited.v1";
+    public static final String FROZEN = "voucher.frozen.v1";
+    public static final String UNFROZEN = "voucher.unfrozen.v1";
+    public static final String REVOKED = "voucher.revoked.v1";
+    public static final String EXPIRED = "voucher.expired.v1";
 
     private VoucherEvents() {
     }
@@ -30,6 +34,11 @@ public final class VoucherEvents {
     }
 
     public record HoldRejectedV1(UUID voucherId, UUID allocationId, String reason) {
+    }
+
+    /** Data of voucher.frozen.v1, voucher.unfrozen.v1, voucher.revoked.v1 and voucher.expired.v1. */
+    public record VoucherStatusChangedV1(UUID voucherId, String status, String previousStatus, String reason,
+                                         long returnedFen, List<UUID> releasedAllocationIds) {
     }
 
     public record VoucherDebitedV1(UUID voucherId, UUID allocationId, UUID usageReportId, long amountFen,

@@ -82,37 +82,93 @@ class ApplicationFlowTest {
     }
 
     @Test
-    void anApplicationIsCheckedApprovedAndIssuedAsAVoucherWithinBudget() {
+    void anApplicationIsReviewedApprovedAndIssuedAsAVoucherWithinBudget() {
         Fixtures.ensureEnterprise(Actors.enterprise(), ENTERPRISE_ORG, "110108");
-        long budgetBefore = ((Number) Actors.auditor().get("/api/programmes/BJ-AICV").then().extract().path("budgetCommittedFen")).longValue();
+        long committedBefore = programme("budgetCommittedFen");
+        long reservedBefore = programme("budgetReservedFen");
 
         String id = Fixtures.submitted(Actors.enterprise(), Actors.enterprise(), Fixtures.beijingApplication(12_000_000));
         Actors.enterprise().get("/api/applications/" + id).then().body("status", equalTo("UNDER_REVIEW"))
-                .body("requestedSubsidyFen", equalTo(2_400_000));
+                .body("requestedSubsidyFen", equalTo(2_400_000)).body("reservedFen", equalTo(2_400_000));
+        assertThat(programme("budgetReservedFen") - reservedBefore).isEqualTo(2_400_000);
 
+        // approval needs the reviewer's check first, and the reviewer cannot approve it
+        Actors.approver().post("/api/applications/" + id + "/approve").then().statusCode(409)
+                .body("code", equalTo("REVIEW_REQUIRED"));
+        Actors.reviewer().post("/api/applications/" + id + "/review").then().statusCode(200)
+                .body("reviewedBy", equalTo("reviewer-demo"));
+        Actors.as(TestTokens.token("reviewer-demo", Actors.OFFICE, "approver", "reviewer"))
+                .post("/api/applications/" + id + "/approve").then().statusCode(403).body("code", equalTo("FOUR_EYES"));
         // an approver of the enterprise's own organisation may not approve it
         Actors.as(TestTokens.token("insider", ENTERPRISE_ORG, "approver")).post("/api/applications/" + id + "/approve")
                 .then().statusCode(403).body("code", equalTo("OWN_ORGANISATION"));
 
         String voucherId = Actors.approver().post("/api/applications/" + id + "/approve").then().statusCode(200)
-                .body("faceValueFen", equalTo(2_400_000))
-                .body("balanceFen", equalTo(2_400_000))
-                .body("status", equalTo("ACTIVE"))
-                .extract().path("id");
+                .body("status", equalTo("ISSUED")).body("approvedBy", equalTo("approver-demo"))
+                .extract().path("voucherId");
 
         // approving twice is an illegal transition, with the current state
-        Actors.approver().post("/api/applications/" + id + "/approve").then().statusCode(409)
+        Actors.approver("approver2-demo").post("/api/applications/" + id + "/approve").then().statusCode(409)
                 .body("code", equalTo("ILLEGAL_STATE")).body("currentState", equalTo("ISSUED"));
 
-        long budgetAfter = ((Number) Actors.auditor().get("/api/programmes/BJ-AICV").then().extract().path("budgetCommittedFen")).longValue();
-        assertThat(budgetAfter - budgetBefore).isEqualTo(2_400_000);
+        assertThat(programme("budgetCommittedFen") - committedBefore).isEqualTo(2_400_000);
+        assertThat(programme("budgetReservedFen")).isEqualTo(reservedBefore);
 
-        Actors.enterprise().get("/api/vouchers/" + voucherId).then().statusCode(200).body("faceValueFen", equalTo(2_400_000));
+        Actors.enterprise().get("/api/vouchers/" + voucherId).then().statusCode(200)
+                .body("faceValueFen", equalTo(2_400_000)).body("balanceFen", equalTo(2_400_000)).body("status", equalTo("ACTIVE"));
         Actors.enterprise().get("/api/vouchers/" + voucherId + "/ledger").then().statusCode(200)
                 .body("type", contains("ISSUE"));
         // another enterprise cannot see it
         Actors.otherEnterprise().get("/api/vouchers/" + voucherId).then().statusCode(404);
         Actors.otherEnterprise().get("/api/applications/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aboveTheThresholdASecondDifferentApproverIsNeeded() {
+        Fixtures.ensureEnterprise(Actors.enterprise(), ENTERPRISE_ORG, "110108");
+        // BJ threshold: ¥500,000 subsidy; 20 % of ¥3,000,000 = ¥600,000
+        String id = Fixtures.submitted(Actors.enterprise(), Actors.enterprise(), Fixtures.beijingApplication(300_000_000));
+        Actors.reviewer().post("/api/applications/" + id + "/review").then().statusCode(200);
+        Actors.approver().post("/api/applications/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("firstApprovedBy", equalTo("approver-demo"))
+                .body("voucherId", org.hamcrest.Matchers.nullValue());
+        Actors.approver().post("/api/applications/" + id + "/approve").then().statusCode(403)
+                .body("code", equalTo("SECOND_APPROVER_REQUIRED"));
+        Actors.approver("approver2-demo").post("/api/applications/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("ISSUED")).body("approvedBy", equalTo("approver2-demo"));
+    }
+
+    @Test
+    void aReturnedApplicationIsRevisedAndResubmittedAndAWithdrawnOneReleasesItsReservation() {
+        Fixtures.ensureEnterprise(Actors.enterprise(), ENTERPRISE_ORG, "110108");
+        Map<String, Object> body = Fixtures.beijingApplication(5_000_000);
+        String id = Fixtures.submitted(Actors.enterprise(), Actors.enterprise(), body);
+        long reserved = programme("budgetReservedFen");
+        Actors.reviewer().body(Map.of("reason", "")).post("/api/applications/" + id + "/return").then().statusCode(400)
+                .body("code", equalTo("REASON_REQUIRED"));
+        Actors.reviewer().body(Map.of("reason", "请补充交付计划 (add the delivery plan)"))
+                .post("/api/applications/" + id + "/return").then().statusCode(200)
+                .body("status", equalTo("RETURNED")).body("reservedFen", equalTo(0));
+        assertThat(reserved - programme("budgetReservedFen")).isEqualTo(1_000_000);
+
+        Map<String, Object> revised = new java.util.HashMap<>(body);
+        revised.put("purpose", "大模型微调，交付计划见附件 (with the delivery plan)");
+        revised.put("amountFen", 6_000_000);
+        Actors.enterprise().body(revised).put("/api/applications/" + id).then().statusCode(200)
+                .body("requestedSubsidyFen", equalTo(1_200_000));
+        Actors.enterprise().post("/api/applications/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("UNDER_REVIEW")).body("reviewedBy", org.hamcrest.Matchers.nullValue());
+        // an application under review can no longer be edited
+        Actors.enterprise().body(revised).put("/api/applications/" + id).then().statusCode(409).body("code", equalTo("ILLEGAL_STATE"));
+
+        long before = programme("budgetReservedFen");
+        Actors.enterprise().post("/api/applications/" + id + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        assertThat(before - programme("budgetReservedFen")).isEqualTo(1_200_000);
+        Actors.enterprise().post("/api/applications/" + id + "/withdraw").then().statusCode(409);
+    }
+
+    private static long programme(String field) {
+        return ((Number) Actors.auditor().get("/api/programmes/BJ-AICV").then().statusCode(200).extract().path(field)).longValue();
     }
 
     @Test
@@ -135,7 +191,11 @@ class ApplicationFlowTest {
         String id = Fixtures.submitted(Actors.enterprise(), Actors.enterprise(), Fixtures.beijingApplication(1_000_000));
         Actors.reviewer().body(Map.of("reason", " ")).post("/api/applications/" + id + "/reject").then().statusCode(400)
                 .body("code", equalTo("REASON_REQUIRED"));
+        long reserved = programme("budgetReservedFen");
         Actors.reviewer().body(Map.of("reason", "合同与需求不符 (contract does not match the demand)"))
                 .post("/api/applications/" + id + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
+        assertThat(reserved - programme("budgetReservedFen")).isEqualTo(200_000);
+        Actors.approver().post("/api/applications/" + id + "/approve").then().statusCode(409)
+                .body("currentState", equalTo("REJECTED"));
     }
 }

@@ -32,6 +32,13 @@ public final class Fixtures {
         as.body(enterprise(org, region)).post("/api/enterprises").then().statusCode(anyOf(is(201), is(409)));
     }
 
+    /** Reviews and approves a submitted application (below the second-approver threshold); returns the voucher id. */
+    public static String issue(String applicationId) {
+        Actors.reviewer().post("/api/applications/" + applicationId + "/review").then().statusCode(200);
+        return Actors.approver().post("/api/applications/" + applicationId + "/approve").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ISSUED")).extract().path("voucherId");
+    }
+
     /** Drafts and submits an application; returns its id. */
     public static String submitted(io.restassured.specification.RequestSpecification draft,
                                    io.restassured.specification.RequestSpecification submit, Map<String, Object> body) {

@@ -50,7 +50,7 @@ class LedgerEventsTest {
     private String issuedVoucher(long amountFen) {
         Fixtures.ensureEnterprise(Actors.enterprise(), Actors.ENTERPRISE_ORG, "110108");
         String appId = Fixtures.submitted(Actors.enterprise(), Actors.enterprise(), Fixtures.beijingApplication(amountFen));
-        return Actors.approver().post("/api/applications/" + appId + "/approve").then().statusCode(200).extract().path("id");
+        return Fixtures.issue(appId);
     }
 
     private ObjectNode allocationCreated(String voucherId, UUID allocationId, long amountFen) {
