@@ -68,7 +68,7 @@ public class VoucherAdminService {
 
     /** Expires every voucher whose validity has passed (the clock is injectable, so tests move time). */
     @Scheduled(every = "${cvp.voucher.expiry-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void expireDue() {
+    public void expireDue() {
         for (UUID id : dueForExpiry()) {
             expire(id);
         }

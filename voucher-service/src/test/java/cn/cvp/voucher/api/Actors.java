@@ -42,6 +42,10 @@ public final class Actors {
         return as(TestTokens.token("reviewer-demo", OFFICE, "reviewer"));
     }
 
+    public static RequestSpecification admin() {
+        return as(TestTokens.token("admin-demo", OFFICE, "platform-admin", "reviewer", "approver"));
+    }
+
     public static RequestSpecification auditor() {
         return as(TestTokens.token("auditor-demo", null, "auditor"));
     }

@@ -14,7 +14,8 @@ class EventContractTest {
     @Test
     void everyProducedTypeHasASchemaAndAValidExample() {
         assertThat(EventSchemas.types(OWN)).containsExactlyInAnyOrder(
-                VoucherEvents.ISSUED, VoucherEvents.HOLD_PLACED, VoucherEvents.HOLD_REJECTED, VoucherEvents.DEBITED);
+                VoucherEvents.ISSUED, VoucherEvents.HOLD_PLACED, VoucherEvents.HOLD_REJECTED, VoucherEvents.DEBITED,
+                VoucherEvents.FROZEN, VoucherEvents.UNFROZEN, VoucherEvents.REVOKED, VoucherEvents.EXPIRED);
         for (String type : EventSchemas.types(OWN)) {
             assertThat(EventSchemas.validate(OWN, type, EventSchemas.example(OWN, type))).as(type).isEmpty();
         }
