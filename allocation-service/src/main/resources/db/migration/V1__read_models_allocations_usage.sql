@@ -92,9 +92,9 @@ create table allocation (
     created_at             timestamptz   not null,
     updated_at             timestamptz   not null,
     version                bigint        not null default 0,
-    -- everything but a waitlist entry reserves a concrete offering
+    -- everything but a waitlist entry (open, or closed as CANCELLED) reserves a concrete offering
     constraint allocation_reserves_offering check (
-        status = 'WAITLISTED' or (offering_id is not null and provider_id is not null and unit_price_fen is not null
+        status in ('WAITLISTED', 'CANCELLED') or (offering_id is not null and provider_id is not null and unit_price_fen is not null
                                   and amount_fen is not null and window_start is not null and window_end is not null)),
     constraint allocation_accepted_within_reservation check (accepted_units <= card_hours),
     constraint allocation_subsidy_within_hold check (accepted_subsidy_fen <= coalesce(hold_fen, 0))

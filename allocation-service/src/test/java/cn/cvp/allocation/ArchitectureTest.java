@@ -16,9 +16,10 @@ class ArchitectureTest {
 
     @Test
     void theDomainDoesNotDependOnApiMessagingOrApplication() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..messaging..", "..application..",
-                        "..persistence..", "cn.cvp.kit.outbox..", "cn.cvp.kit.inbox..")
+        noClasses().that().resideInAPackage("cn.cvp.allocation..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cvp.allocation..api..",
+                        "cn.cvp.allocation..messaging..", "cn.cvp.allocation..application..",
+                        "cn.cvp.allocation..persistence..", "cn.cvp.kit.outbox..", "cn.cvp.kit.inbox..")
                 .check(CLASSES);
     }
 
@@ -31,15 +32,16 @@ class ArchitectureTest {
 
     @Test
     void onlyTheApplicationLayerWritesToTheOutbox() {
-        noClasses().that().resideOutsideOfPackage("..application..")
+        noClasses().that().resideOutsideOfPackage("cn.cvp.allocation..application..")
                 .should().dependOnClassesThat().resideInAPackage("cn.cvp.kit.outbox..")
                 .check(CLASSES);
     }
 
     @Test
     void resourcesDoNotTouchPersistenceOrMessaging() {
-        noClasses().that().resideInAPackage("..api..")
-                .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "..messaging..")
+        noClasses().that().resideInAPackage("cn.cvp.allocation..api..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cvp.allocation..persistence..",
+                        "cn.cvp.allocation..messaging..")
                 .check(CLASSES);
     }
 }

@@ -65,7 +65,7 @@ public abstract class ComponentTest {
         flow.provider("provider.registered.v1", providerId.toString(),
                 TestEvents.providerRegistered(providerId, creditCode, name, relatedParties));
         flow.provider("provider.status-changed.v1", providerId.toString(),
-                TestEvents.providerStatusChanged(providerId, creditCode, "ACTIVE", programmes));
+                TestEvents.providerStatusChanged(providerId, creditCode, "ACTIVE", programmes, relatedParties));
         await().atMost(Flow.PATIENCE).untilAsserted(() -> assertThat(count(
                 "select count(*) from provider_standing where provider_id = ?1 and status = 'ACTIVE'", providerId)).isOne());
         return providerId;

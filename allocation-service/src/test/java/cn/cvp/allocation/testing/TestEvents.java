@@ -54,7 +54,8 @@ public final class TestEvents {
         return d;
     }
 
-    public static ObjectNode providerStatusChanged(UUID providerId, String creditCode, String status, List<String> programmes) {
+    public static ObjectNode providerStatusChanged(UUID providerId, String creditCode, String status, List<String> programmes,
+                                                   List<String> relatedParties) {
         ObjectNode d = JSON.createObjectNode();
         d.put("providerId", providerId.toString());
         d.put("creditCode", creditCode);
@@ -62,7 +63,7 @@ public final class TestEvents {
         d.put("previousStatus", "PUBLIC_NOTICE");
         d.set("programmeMemberships", array(programmes));
         d.put("privatelyInvested", true);
-        d.set("relatedParties", JSON.createArrayNode());
+        d.set("relatedParties", array(relatedParties));
         d.putNull("reason");
         return d;
     }

@@ -141,7 +141,7 @@ public class ApplicationResource {
     @Operation(summary = "One application (enterprises see only their own)")
     @APIResponse(responseCode = "404", description = "NOT_FOUND")
     public Views.ApplicationView get(@PathParam("id") UUID id) {
-        if (isStaff()) {
+        if (Roles.isStaff(caller)) {
             Application a = Application.findById(id);
             if (a == null) {
                 throw ProblemException.notFound("Application", id);
@@ -163,7 +163,7 @@ public class ApplicationResource {
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (!isStaff()) {
+        if (!Roles.isStaff(caller)) {
             query.append(" and enterpriseCreditCode = :org");
             params.put("org", caller.requireOrganisation());
         }
@@ -175,7 +175,7 @@ public class ApplicationResource {
             query.append(" and programmeId in (select p.id from Programme p where p.code = :programme)");
             params.put("programme", programmeCode);
         }
-        if (enterpriseCreditCode != null && isStaff()) {
+        if (enterpriseCreditCode != null && Roles.isStaff(caller)) {
             query.append(" and enterpriseCreditCode = :enterprise");
             params.put("enterprise", enterpriseCreditCode);
         }
@@ -191,8 +191,4 @@ public class ApplicationResource {
                 .page(Page.of(page, size)).list().stream().map(Views.ApplicationView::of).toList();
     }
 
-    private boolean isStaff() {
-        return caller.hasRole(Roles.REVIEWER) || caller.hasRole(Roles.APPROVER) || caller.hasRole(Roles.AUDITOR)
-                || caller.hasRole(Roles.ADMIN);
-    }
 }

@@ -11,4 +11,9 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /** Programme-office staff see every organisation's data (read-only for auditors). */
+    public static boolean isStaff(cn.cvp.kit.security.Caller caller) {
+        return caller.hasRole(REVIEWER) || caller.hasRole(APPROVER) || caller.hasRole(AUDITOR) || caller.hasRole(ADMIN);
+    }
 }

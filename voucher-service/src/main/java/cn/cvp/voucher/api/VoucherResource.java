@@ -79,7 +79,7 @@ public class VoucherResource {
     @GET
     @Operation(summary = "Vouchers with balances; enterprises see only their own")
     public List<Views.VoucherView> list() {
-        List<Voucher> vouchers = caller.hasRole(Roles.ENTERPRISE) && !isStaff()
+        List<Voucher> vouchers = caller.hasRole(Roles.ENTERPRISE) && !Roles.isStaff(caller)
                 ? Voucher.list("enterpriseCreditCode", Sort.descending("issuedAt"), caller.requireOrganisation())
                 : Voucher.listAll(Sort.descending("issuedAt"));
         return vouchers.stream().map(v -> Views.VoucherView.of(v, VoucherHold.list("voucherId", v.id))).toList();
@@ -109,14 +109,10 @@ public class VoucherResource {
         if (v == null) {
             throw ProblemException.notFound("Voucher", id);
         }
-        if (!isStaff()) {
+        if (!Roles.isStaff(caller)) {
             v.requireOwnedBy(caller.requireOrganisation());
         }
         return v;
     }
 
-    private boolean isStaff() {
-        return caller.hasRole(Roles.REVIEWER) || caller.hasRole(Roles.APPROVER) || caller.hasRole(Roles.AUDITOR)
-                || caller.hasRole(Roles.ADMIN);
-    }
 }

@@ -112,14 +112,15 @@ public class MatchingService {
         }
         Map<UUID, Voucher> byId = vouchers.findByIds(waiting.stream().map(Allocation::voucherId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Voucher::voucherId, Function.identity()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<Pending> pending = new ArrayList<>();
         for (Allocation w : waiting) {
             Voucher v = byId.get(w.voucherId());
-            if (v != null && Voucher.ACTIVE.equals(v.status())) {
+            if (v != null && v.isActiveAt(now)) { // a frozen, revoked or expired voucher waits in vain
                 pending.add(new Pending(v, w.cardHours(), w));
             }
         }
-        allocate(resourceClass, pending, OffsetDateTime.now(clock));
+        allocate(resourceClass, pending, now);
     }
 
     private void allocate(String resourceClass, List<Pending> pending, OffsetDateTime now) {

@@ -4,52 +4,111 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** The programme rules that decide whether an offering may serve a demand at all (capacity aside). */
+/**
+ * The programme rules that decide whether an offering may serve a demand at all (capacity aside).
+ *
+ * <p>{@link #forDemand} prepares a demand's rules once (region prefixes, window in epoch seconds) so that the
+ * matcher can test thousands of offerings against it without allocating: {@link Rules#exclusions} answers a
+ * bit set of {@link Exclusion} ordinals, 0 meaning eligible.
+ */
 public final class Eligibility {
+
+    private static final Exclusion[] EXCLUSIONS = Exclusion.values();
 
     private Eligibility() {
     }
 
     /** Every rule the offering breaks for this demand; empty if it may serve it. */
     public static List<Exclusion> check(Demand demand, Supply supply) {
-        List<Exclusion> reasons = new ArrayList<>(2);
-        if (!supply.published()) {
-            reasons.add(Exclusion.OFFERING_NOT_PUBLISHED);
+        return reasons(forDemand(demand).exclusions(supply));
+    }
+
+    public static Rules forDemand(Demand demand) {
+        return new Rules(demand);
+    }
+
+    /** The exclusions in a bit set, in declaration order. */
+    public static List<Exclusion> reasons(int exclusions) {
+        if (exclusions == 0) {
+            return List.of();
         }
-        if (!supply.resourceClass().equals(demand.resourceClass())) {
-            reasons.add(Exclusion.RESOURCE_CLASS_MISMATCH);
+        List<Exclusion> reasons = new ArrayList<>(Integer.bitCount(exclusions));
+        for (Exclusion e : EXCLUSIONS) {
+            if ((exclusions & bit(e)) != 0) {
+                reasons.add(e);
+            }
         }
-        if (!Supply.CARD_HOUR.equals(supply.unit())) {
-            reasons.add(Exclusion.UNIT_NOT_SUPPORTED);
+        return List.copyOf(reasons);
+    }
+
+    static int bit(Exclusion e) {
+        return 1 << e.ordinal();
+    }
+
+    /** One demand's rules, prepared for testing many offerings. */
+    public static final class Rules {
+        private final Demand demand;
+        private final List<String> regions;
+        private final long windowStart;
+        private final long windowEnd;
+        private final boolean needsMembership;
+        private final boolean needsPrivateInvestment;
+
+        private Rules(Demand demand) {
+            this.demand = demand;
+            this.regions = demand.regions();
+            this.windowStart = demand.windowStart().getEpochSecond();
+            this.windowEnd = demand.windowEnd().getEpochSecond();
+            this.needsMembership = demand.providerRequirements().contains(ProviderRequirement.PARTNER_PROGRAMME)
+                    || demand.providerRequirements().contains(ProviderRequirement.LISTED_INSTITUTION);
+            this.needsPrivateInvestment = demand.providerRequirements().contains(ProviderRequirement.PRIVATELY_INVESTED);
         }
-        if (!regionAllowed(demand.regions(), supply.region())) {
-            reasons.add(Exclusion.REGION_NOT_ALLOWED);
+
+        /** The rules the offering breaks, as a bit set of {@link Exclusion} ordinals; 0 if it may serve the demand. */
+        public int exclusions(Supply supply) {
+            int x = 0;
+            if (!supply.published()) {
+                x |= bit(Exclusion.OFFERING_NOT_PUBLISHED);
+            }
+            if (!supply.resourceClass().equals(demand.resourceClass())) {
+                x |= bit(Exclusion.RESOURCE_CLASS_MISMATCH);
+            }
+            if (!Supply.CARD_HOUR.equals(supply.unit())) {
+                x |= bit(Exclusion.UNIT_NOT_SUPPORTED);
+            }
+            if (!regionAllowed(regions, supply.region())) {
+                x |= bit(Exclusion.REGION_NOT_ALLOWED);
+            }
+            if (overlapHours(supply) < 1) {
+                x |= bit(Exclusion.WINDOW_NO_OVERLAP);
+            }
+            Supply.ProviderProfile provider = supply.provider();
+            if (provider == null) {
+                return x | bit(Exclusion.PROVIDER_UNKNOWN);
+            }
+            if (!provider.active()) {
+                x |= bit(Exclusion.PROVIDER_NOT_ACTIVE);
+            }
+            if (needsMembership && !provider.programmeMemberships().contains(demand.programmeCode())) {
+                x |= bit(Exclusion.PROVIDER_NOT_IN_PROGRAMME);
+            }
+            if (needsPrivateInvestment && !provider.privatelyInvested()) {
+                x |= bit(Exclusion.PROVIDER_NOT_PRIVATELY_INVESTED);
+            }
+            if (related(demand, provider)) {
+                x |= bit(Exclusion.RELATED_PARTY);
+            }
+            return x;
         }
-        if (overlapHours(demand, supply) < 1) {
-            reasons.add(Exclusion.WINDOW_NO_OVERLAP);
+
+        /** Whole hours the demand window and the offering's availability share (0 if they do not overlap). */
+        public long overlapHours(Supply supply) {
+            long start = Math.max(windowStart, supply.availableFrom().getEpochSecond());
+            long end = Math.min(windowEnd, supply.availableTo().getEpochSecond());
+            return end > start ? (end - start) / 3600 : 0;
         }
-        Supply.ProviderProfile provider = supply.provider();
-        if (provider == null) {
-            reasons.add(Exclusion.PROVIDER_UNKNOWN);
-            return reasons;
-        }
-        if (!provider.active()) {
-            reasons.add(Exclusion.PROVIDER_NOT_ACTIVE);
-        }
-        boolean needsMembership = demand.providerRequirements().contains(ProviderRequirement.PARTNER_PROGRAMME)
-                || demand.providerRequirements().contains(ProviderRequirement.LISTED_INSTITUTION);
-        if (needsMembership && !provider.programmeMemberships().contains(demand.programmeCode())) {
-            reasons.add(Exclusion.PROVIDER_NOT_IN_PROGRAMME);
-        }
-        if (demand.providerRequirements().contains(ProviderRequirement.PRIVATELY_INVESTED)
-                && !provider.privatelyInvested()) {
-            reasons.add(Exclusion.PROVIDER_NOT_PRIVATELY_INVESTED);
-        }
-        if (related(demand, provider)) {
-            reasons.add(Exclusion.RELATED_PARTY);
-        }
-        return reasons;
     }
 
     /**
@@ -57,38 +116,45 @@ public final class Eligibility {
      * provider lists the enterprise, or they are the same legal person.
      */
     static boolean related(Demand demand, Supply.ProviderProfile provider) {
-        return (provider.creditCode() != null && demand.enterpriseRelatedParties().contains(provider.creditCode()))
-                || (provider.name() != null && demand.enterpriseRelatedParties().contains(provider.name()))
+        Set<String> enterpriseRelated = demand.enterpriseRelatedParties();
+        return (provider.creditCode() != null && enterpriseRelated.contains(provider.creditCode()))
+                || (provider.name() != null && enterpriseRelated.contains(provider.name()))
                 || (demand.enterpriseCreditCode() != null
                     && (provider.relatedParties().contains(demand.enterpriseCreditCode())
                         || demand.enterpriseCreditCode().equals(provider.creditCode())));
     }
 
-    /**
-     * Whether a region is among the allowed ones. Division codes nest: a province code (110000) admits every
-     * area of the province (1101xx), a city code (110100) every district of the city (1101xx).
-     */
+    /** Whether a region is among the allowed ones; no allowed regions admits any. */
     public static boolean regionAllowed(List<String> allowed, String region) {
         if (allowed.isEmpty()) {
             return true;
         }
-        if (region == null) {
-            return false;
-        }
         for (String a : allowed) {
-            if (a.equals(region)) {
+            if (admits(a, region)) {
                 return true;
-            }
-            if (a.length() == 6 && region.length() == 6) {
-                if (a.endsWith("0000") && region.startsWith(a.substring(0, 2))) {
-                    return true;
-                }
-                if (a.endsWith("00") && region.startsWith(a.substring(0, 4))) {
-                    return true;
-                }
             }
         }
         return false;
+    }
+
+    /**
+     * Division codes nest: a province code (110000) admits every area of the province (11xxxx), a city code
+     * (110100) every district of the city (1101xx); any other code only itself.
+     */
+    static boolean admits(String allowed, String region) {
+        if (region == null) {
+            return false;
+        }
+        if (allowed.equals(region)) {
+            return true;
+        }
+        if (allowed.length() != 6 || region.length() != 6) {
+            return false;
+        }
+        if (allowed.endsWith("0000")) {
+            return region.regionMatches(0, allowed, 0, 2);
+        }
+        return allowed.endsWith("00") && region.regionMatches(0, allowed, 0, 4);
     }
 
     /** Start of the overlap of the demand window and the offering's availability. */

@@ -1,12 +1,12 @@
 package cn.cvp.allocation.matching.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The matching engine: pure, in memory, no persistence. Given demands and the capacity on offer it decides
@@ -25,10 +25,18 @@ import java.util.UUID;
  */
 public final class Matcher {
 
-    private static final Comparator<Eligible> RANKING = Comparator
-            .comparingLong((Eligible e) -> e.supply.unitPriceFen())
-            .thenComparing(Comparator.comparingLong((Eligible e) -> e.available).reversed())
-            .thenComparing(e -> e.supply.offeringId());
+    private static final Exclusion[] EXCLUSIONS = Exclusion.values();
+    private static final int NO_CAPACITY_LEFT = Eligibility.bit(Exclusion.NO_CAPACITY_LEFT);
+    /** Cheapest first, then the most capacity available (fewer splits), then offering id: deterministic. */
+    private static final Comparator<Eligible> RANKING = (a, b) -> {
+        if (a.price != b.price) {
+            return Long.compare(a.price, b.price);
+        }
+        if (a.available != b.available) {
+            return Long.compare(b.available, a.available);
+        }
+        return a.supply.offeringId().compareTo(b.supply.offeringId());
+    };
 
     private final int explainedCandidates;
 
@@ -51,52 +59,63 @@ public final class Matcher {
      * @return one result per demand, in approval order
      */
     public List<MatchResult> matchInApprovalOrder(List<Demand> demands, List<Supply> supplies) {
-        Map<String, List<Supply>> byClass = new HashMap<>();
-        Map<UUID, Long> remaining = new HashMap<>(supplies.size() * 2);
-        for (Supply s : supplies) {
-            byClass.computeIfAbsent(s.resourceClass(), k -> new ArrayList<>()).add(s);
-            remaining.put(s.offeringId(), Math.max(0, s.remainingUnitHours()));
+        Map<String, List<Integer>> indexByClass = new HashMap<>();
+        long[] remaining = new long[supplies.size()];
+        for (int i = 0; i < supplies.size(); i++) {
+            Supply s = supplies.get(i);
+            indexByClass.computeIfAbsent(s.resourceClass(), k -> new ArrayList<>()).add(i);
+            remaining[i] = Math.max(0, s.remainingUnitHours());
         }
+        Map<String, int[]> byClass = new HashMap<>();
+        indexByClass.forEach((k, v) -> byClass.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         List<Demand> ordered = new ArrayList<>(demands);
         ordered.sort(Comparator.comparing(Demand::approvedAt).thenComparing(Demand::voucherId));
         List<MatchResult> results = new ArrayList<>(ordered.size());
+        int[] none = new int[0];
         for (Demand d : ordered) {
-            results.add(matchOne(d, byClass.getOrDefault(d.resourceClass(), List.of()), remaining));
+            results.add(matchOne(d, supplies, byClass.getOrDefault(d.resourceClass(), none), remaining));
         }
         return results;
     }
 
-    private MatchResult matchOne(Demand demand, List<Supply> candidates, Map<UUID, Long> remaining) {
+    private MatchResult matchOne(Demand demand, List<Supply> supplies, int[] candidates, long[] remaining) {
+        Eligibility.Rules rules = Eligibility.forDemand(demand);
         List<Eligible> eligible = new ArrayList<>();
-        List<CandidateNote> excluded = new ArrayList<>();
-        Map<Exclusion, Integer> exclusionCounts = new EnumMap<>(Exclusion.class);
-        for (Supply s : candidates) {
-            List<Exclusion> reasons = Eligibility.check(demand, s);
-            long overlapHours = Eligibility.overlapHours(demand, s);
-            long available = reasons.isEmpty()
-                    ? Math.min(Math.multiplyExact((long) s.units(), overlapHours), remaining.get(s.offeringId()))
-                    : 0;
-            if (reasons.isEmpty() && available <= 0) {
-                reasons = List.of(Exclusion.NO_CAPACITY_LEFT);
+        List<CandidateNote> excluded = new ArrayList<>(Math.min(explainedCandidates, candidates.length));
+        int[] exclusionCounts = new int[EXCLUSIONS.length];
+        for (int i : candidates) {
+            Supply s = supplies.get(i);
+            int exclusions = rules.exclusions(s);
+            if (exclusions == 0) {
+                long overlapHours = rules.overlapHours(s);
+                long available = Math.min(Math.multiplyExact((long) s.units(), overlapHours), remaining[i]);
+                if (available > 0) {
+                    eligible.add(new Eligible(s, i, s.unitPriceFen(), overlapHours, available));
+                    continue;
+                }
+                exclusions = NO_CAPACITY_LEFT;
             }
-            if (reasons.isEmpty()) {
-                eligible.add(new Eligible(s, overlapHours, available));
-            } else {
-                reasons.forEach(r -> exclusionCounts.merge(r, 1, Integer::sum));
+            for (int bits = exclusions; bits != 0; bits &= bits - 1) {
+                exclusionCounts[Integer.numberOfTrailingZeros(bits)]++;
+            }
+            if (excluded.size() < explainedCandidates) {
                 excluded.add(new CandidateNote(s.offeringId(), s.providerId(), s.region(), s.unitPriceFen(),
-                        CandidateNote.Outcome.EXCLUDED, null, 0, 0, List.copyOf(reasons)));
+                        CandidateNote.Outcome.EXCLUDED, null, 0, 0, Eligibility.reasons(exclusions)));
             }
         }
         eligible.sort(RANKING);
 
         long need = demand.cardHours();
         List<Fill> fills = new ArrayList<>();
-        List<CandidateNote> ranked = new ArrayList<>(eligible.size());
+        List<CandidateNote> ranked = new ArrayList<>();
         int rank = 0;
         for (Eligible e : eligible) {
             rank++;
             Supply s = e.supply;
             if (need == 0) {
+                if (ranked.size() >= fills.size() + explainedCandidates) {
+                    break;
+                }
                 ranked.add(new CandidateNote(s.offeringId(), s.providerId(), s.region(), s.unitPriceFen(),
                         CandidateNote.Outcome.NOT_NEEDED, rank, e.available, 0, List.of()));
                 continue;
@@ -106,7 +125,7 @@ public final class Matcher {
             fills.add(new Fill(s.offeringId(), s.offeringVersion(), s.providerId(), s.resourceClass(), s.region(),
                     s.domesticChip(), units, take, s.unitPriceFen(), Math.multiplyExact(take, s.unitPriceFen()),
                     Eligibility.overlapStart(demand, s), Eligibility.overlapEnd(demand, s)));
-            remaining.merge(s.offeringId(), -take, Long::sum);
+            remaining[e.index] -= take;
             need -= take;
             ranked.add(new CandidateNote(s.offeringId(), s.providerId(), s.region(), s.unitPriceFen(),
                     CandidateNote.Outcome.SELECTED, rank, e.available, take, List.of()));
@@ -116,9 +135,16 @@ public final class Matcher {
         notes.addAll(ranked);
         notes.addAll(excluded);
         int listed = Math.min(notes.size(), fills.size() + explainedCandidates);
+        Map<Exclusion, Integer> counts = new EnumMap<>(Exclusion.class);
+        for (Exclusion e : EXCLUSIONS) {
+            if (exclusionCounts[e.ordinal()] > 0) {
+                counts.put(e, exclusionCounts[e.ordinal()]);
+            }
+        }
         Explanation explanation = new Explanation(Explanation.RULE, Explanation.RULE_DESCRIPTION,
-                demand.cardHours(), demand.cardHours() - need, need, candidates.size(), eligible.size(),
-                java.util.Collections.unmodifiableMap(exclusionCounts), List.copyOf(notes.subList(0, listed)), notes.size() - listed, null);
+                demand.cardHours(), demand.cardHours() - need, need, candidates.length, eligible.size(),
+                Collections.unmodifiableMap(counts), List.copyOf(notes.subList(0, listed)),
+                candidates.length - listed, null);
         return new MatchResult(demand, List.copyOf(fills), need, explanation);
     }
 
@@ -126,6 +152,6 @@ public final class Matcher {
         return -Math.floorDiv(-a, b);
     }
 
-    private record Eligible(Supply supply, long overlapHours, long available) {
+    private record Eligible(Supply supply, int index, long price, long overlapHours, long available) {
     }
 }
