@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static cn.cvp.voucher.api.Actors.ENTERPRISE_ORG;
@@ -121,6 +122,19 @@ class ApplicationFlowTest {
         // another enterprise cannot see it
         Actors.otherEnterprise().get("/api/vouchers/" + voucherId).then().statusCode(404);
         Actors.otherEnterprise().get("/api/applications/" + id).then().statusCode(404);
+
+        // every change is audited with who, when, before and after; the auditor reads and changes nothing
+        List<String> actions = Actors.auditor().queryParam("targetType", "Application").queryParam("targetId", id)
+                .get("/api/audit").then().statusCode(200).extract().path("action");
+        assertThat(actions).containsExactly("APPLICATION_APPROVED", "APPLICATION_REVIEWED", "APPLICATION_SUBMITTED",
+                "APPLICATION_CREATED");
+        Actors.auditor().queryParam("targetType", "Application").queryParam("targetId", id).queryParam("action", "APPLICATION_APPROVED")
+                .get("/api/audit").then().body("[0].actorUsername", equalTo("approver-demo"))
+                .body("[0].actorOrganisation", equalTo(Actors.OFFICE))
+                .body("[0].before", containsString("UNDER_REVIEW")).body("[0].after", containsString("ISSUED"));
+        Actors.auditor().post("/api/applications/" + id + "/approve").then().statusCode(403);
+        Actors.auditor().body(Map.of("reason", "x")).post("/api/vouchers/" + voucherId + "/revoke").then().statusCode(403);
+        Actors.enterprise().get("/api/audit").then().statusCode(403);
     }
 
     @Test
