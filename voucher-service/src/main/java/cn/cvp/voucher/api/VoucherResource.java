@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import cn.cvp.voucher.domain.LedgerEntry;
 import cn.cvp.voucher.domain.Voucher;
 import cn.cvp.voucher.domain.VoucherHold;
@@ -70,6 +71,21 @@ public class VoucherResource {
     @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
     public Views.VoucherView revoke(@PathParam("id") UUID id, @Valid @NotNull Reason reason) {
         return view(admin.revoke(caller.actor(), id, reason.reason()));
+    }
+
+    public record Validity(@NotNull java.time.OffsetDateTime validUntil, @Size(max = 2000) String reason) {
+    }
+
+    @PUT
+    @Path("/{id}/validity")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Extend or shorten the validity (with a reason); once it has passed, the expiry job (every 10 s) "
+            + "expires the voucher and returns its unused money to the programme budget")
+    @APIResponse(responseCode = "400", description = "REASON_REQUIRED, INVALID_VALIDITY")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    public Views.VoucherView validity(@PathParam("id") UUID id, @Valid @NotNull Validity validity) {
+        return view(admin.changeValidity(caller.actor(), id, validity.validUntil(), validity.reason()));
     }
 
     private static Views.VoucherView view(Voucher v) {

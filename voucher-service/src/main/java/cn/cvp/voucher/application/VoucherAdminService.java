@@ -66,8 +66,21 @@ public class VoucherAdminService {
         return end(actor, locked(id), VoucherStatus.REVOKED, reason);
     }
 
+    @Transactional
+    public Voucher changeValidity(Actor actor, UUID id, OffsetDateTime until, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("REASON_REQUIRED", "A reason is required", "必须填写理由");
+        }
+        Voucher v = locked(id);
+        OffsetDateTime before = v.validUntil;
+        v.changeValidity(until);
+        audit.record(actor, "VOUCHER_VALIDITY_CHANGED", "Voucher", v.id, Map.of("validUntil", before),
+                Map.of("validUntil", until, "reason", reason));
+        return v;
+    }
+
     /** Expires every voucher whose validity has passed (the clock is injectable, so tests move time). */
-    @Scheduled(every = "${cvp.voucher.expiry-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cvp.voucher.expiry-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void expireDue() {
         for (UUID id : dueForExpiry()) {
             expire(id);

@@ -156,6 +156,18 @@ public class Voucher extends PanacheEntityBase {
         }
     }
 
+    /** Administrators extend or shorten a voucher's validity; the expiry job ends it once the date has passed. */
+    public void changeValidity(OffsetDateTime until) {
+        if (status != VoucherStatus.ACTIVE && status != VoucherStatus.FROZEN && status != VoucherStatus.EXHAUSTED) {
+            throw ProblemException.illegalState("Voucher", status, "given a new validity");
+        }
+        if (until.isBefore(issuedAt)) {
+            throw ProblemException.invalid("INVALID_VALIDITY", "A voucher cannot expire before it was issued",
+                    "有效期不得早于发放时间");
+        }
+        validUntil = until;
+    }
+
     /** 冻结: no new holds or captures until unfrozen (e.g. during an investigation). */
     public void freeze() {
         if (status != VoucherStatus.ACTIVE) {
