@@ -42,7 +42,7 @@ public class AllocationResource {
                     + "reported and accepted so far.")
     @APIResponse(responseCode = "200", description = "the allocations")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (page, size)")
-    public List<Views.AllocationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<Views.AllocationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Callers.MAX_PAGE) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Callers.MAX_PAGE_SIZE) int size) {
         return allocations.list(Callers.viewer(caller), Callers.page(page, size)).stream()
                 .map(Views.AllocationView::of).toList();

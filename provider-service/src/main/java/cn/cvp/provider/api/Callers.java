@@ -1,15 +1,18 @@
 package cn.cvp.provider.api;
 
+import cn.cvp.kit.problem.ProblemException;
 import cn.cvp.kit.security.Caller;
 import cn.cvp.provider.application.Page;
 import cn.cvp.provider.application.Viewer;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Small translations from the request to what the use cases need. */
 final class Callers {
     static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_PAGE = 100_000;
 
     private Callers() {
     }
@@ -20,6 +23,24 @@ final class Callers {
 
     static Page page(int index, int size) {
         return new Page(index, size);
+    }
+
+    /**
+     * A query parameter naming an enum constant, or null when absent. An unknown value is 400
+     * UNKNOWN_ENUM_VALUE (JAX-RS would answer 404 for a query parameter it cannot convert).
+     */
+    static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.toString(type.getEnumConstants());
+            throw new ProblemException(400, "UNKNOWN_ENUM_VALUE",
+                    "Parameter '" + parameter + "' has an invalid value '" + value + "' (allowed: " + allowed + ")",
+                    "参数 '" + parameter + "' 的值 '" + value + "' 无效 (allowed: " + allowed + ")");
+        }
     }
 
     /** Whether the caller prefers Chinese (Accept-Language: zh…); English otherwise. */

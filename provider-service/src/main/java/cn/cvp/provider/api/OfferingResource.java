@@ -29,7 +29,6 @@ import java.util.UUID;
 
 @Path("/api/offerings")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Offerings", description = "Capacity a provider offers: DRAFT → PUBLISHED → WITHDRAWN")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "no or invalid token")
@@ -44,6 +43,7 @@ public class OfferingResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVIDER)
     @Operation(summary = "Draft an offering of the caller's provider",
             description = "units 1–100000 cards (or TB), unitPriceFen 1–10,000,000 per unit-hour (or unit-month), "
@@ -86,11 +86,11 @@ public class OfferingResource {
     @Operation(summary = "Offerings: a provider's own, or all for administrators and auditors; newest first")
     @APIResponse(responseCode = "200", description = "the offerings")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (page, size), UNKNOWN_ENUM_VALUE (status)")
-    public List<Views.OfferingView> list(@QueryParam("status") OfferingStatus status,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<Views.OfferingView> list(@QueryParam("status") String status,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Callers.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Callers.MAX_PAGE_SIZE) int size) {
-        return offerings.list(Callers.viewer(caller), status, Callers.page(page, size)).stream()
-                .map(Views.OfferingView::of).toList();
+        return offerings.list(Callers.viewer(caller), Callers.enumValue(OfferingStatus.class, "status", status),
+                Callers.page(page, size)).stream().map(Views.OfferingView::of).toList();
     }
 
     @GET

@@ -10,6 +10,7 @@ import cn.cvp.provider.messaging.ProviderEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -49,9 +50,12 @@ public class ProviderService {
         Provider p = Provider.register(registration, OffsetDateTime.now(clock));
         try {
             p.persistAndFlush();
-        } catch (ConstraintViolationException e) {
-            // a concurrent registration of the same credit code won the race
-            throw alreadyRegistered(registration.creditCode());
+        } catch (PersistenceException e) {
+            if (causedByUniqueViolation(e)) {
+                // a concurrent registration of the same credit code won the race
+                throw alreadyRegistered(registration.creditCode());
+            }
+            throw e;
         }
         outbox.append(ProviderEvents.TOPIC, p.id.toString(), ProviderEvents.REGISTERED, p.id.toString(),
                 new ProviderEvents.ProviderRegisteredV1(p.id, p.creditCode, p.name, p.region, p.privatelyInvested,
@@ -101,6 +105,16 @@ public class ProviderService {
         return Provider.<Provider>findByIdOptional(providerId)
                 .filter(p -> viewer.seesAll() || viewer.owns(p.creditCode))
                 .orElseThrow(() -> ProblemException.notFound("Provider", providerId));
+    }
+
+    private static boolean causedByUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c
+                    && c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException alreadyRegistered(String creditCode) {

@@ -184,6 +184,8 @@ class OfferingResourceTest {
         given().when().post("/api/offerings/" + demoOffering + "/publish").then().statusCode(403);
         given().queryParam("size", 10_000).when().get("/api/offerings").then().statusCode(400)
                 .body("code", is("VALIDATION_FAILED"));
+        given().queryParam("status", "LIVE").when().get("/api/offerings").then().statusCode(400)
+                .body("code", is("UNKNOWN_ENUM_VALUE"));
     }
 
     @Test

@@ -13,10 +13,14 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static cn.cvp.provider.support.Orgs.BAD_CHECKSUM;
 import static cn.cvp.provider.support.Orgs.NEW_1;
@@ -26,6 +30,7 @@ import static cn.cvp.provider.support.Orgs.NEW_4;
 import static cn.cvp.provider.support.Orgs.NEW_5;
 import static cn.cvp.provider.support.Orgs.NEW_6;
 import static cn.cvp.provider.support.Orgs.NEW_7;
+import static cn.cvp.provider.support.Orgs.NEW_8;
 import static cn.cvp.provider.support.Orgs.PROVIDER_DEMO;
 import static cn.cvp.provider.support.Orgs.PROVIDER_OTHER;
 import static io.restassured.RestAssured.given;
@@ -88,6 +93,30 @@ class ProviderResourceTest {
                 .body("code", is("PROVIDER_ALREADY_REGISTERED"));
         assertThat(db.count("select count(*) from provider where credit_code = ?", NEW_1)).isEqualTo(1);
         assertThat(db.outbox("provider.registered.v1", id)).hasSize(1);
+    }
+
+    @Test
+    @TestSecurity(user = "reg-8", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = NEW_8))
+    void concurrentRegistrationsOfTheSameOrganisationRegisterItOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().contentType("application/json").body(registration(NEW_8))
+                        .when().post("/api/providers").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> a : answers) {
+                statuses.add(a.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.count("select count(*) from provider where credit_code = ?", NEW_8)).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox_event o join provider p on o.message_key = p.id::text "
+                + "where p.credit_code = ? and o.event_type = 'provider.registered.v1'", NEW_8)).isEqualTo(1);
     }
 
     @Test

@@ -5,13 +5,17 @@ import cn.cvp.kit.security.Actor;
 import cn.cvp.provider.application.AllocationEventHandler;
 import cn.cvp.provider.application.OfferingService;
 import cn.cvp.provider.application.ProviderService;
+import cn.cvp.provider.application.UsageIntakeService;
 import cn.cvp.provider.domain.OfferingTerms;
 import cn.cvp.provider.domain.Provider;
 import cn.cvp.provider.domain.ProviderStatus;
 import cn.cvp.provider.domain.ResourceClass;
+import cn.cvp.provider.domain.UsageBatch;
+import cn.cvp.provider.domain.UsageRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -25,13 +29,15 @@ public class Fixtures {
     private static final Actor TEST = new Actor("test-fixture", "test-fixture", null);
     private final ProviderService providers;
     private final OfferingService offerings;
+    private final UsageIntakeService usage;
     private final AllocationEventHandler allocationEvents;
     private final EventCodec codec;
 
-    public Fixtures(ProviderService providers, OfferingService offerings, AllocationEventHandler allocationEvents,
-                    EventCodec codec) {
+    public Fixtures(ProviderService providers, OfferingService offerings, UsageIntakeService usage,
+                    AllocationEventHandler allocationEvents, EventCodec codec) {
         this.providers = providers;
         this.offerings = offerings;
+        this.usage = usage;
         this.allocationEvents = allocationEvents;
         this.codec = codec;
     }
@@ -80,6 +86,17 @@ public class Fixtures {
         UUID allocationId = UUID.randomUUID();
         deliver(AllocationEventJson.created(allocationId, providerId, 8, 5_000, unitPriceFen));
         return allocationId;
+    }
+
+    /** One usage report of the provider on the allocation, as its own user would have submitted it. */
+    @ActivateRequestContext
+    public UUID reportedUsage(UUID providerId, UUID allocationId) {
+        Provider provider = Provider.findById(providerId);
+        OffsetDateTime end = OffsetDateTime.now().minusHours(1);
+        List<UsageBatch.Result> results = usage.submit(new Actor("test-fixture", "test-fixture", provider.creditCode),
+                provider.creditCode, List.of(new UsageRecord("fixture-" + UUID.randomUUID(), allocationId,
+                        end.minusHours(1), end, BigDecimal.ONE, 1_000L, 1_000L, "DC-fixture")));
+        return results.get(0).usageReportId();
     }
 
     /** Hands an allocation.events message to the service's handler, as its Kafka consumer does. */

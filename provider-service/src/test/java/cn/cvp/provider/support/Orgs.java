@@ -14,6 +14,7 @@ public final class Orgs {
     public static final String NEW_5 = "91110108MA05REG058";
     public static final String NEW_6 = "91440300MA05REG06J";
     public static final String NEW_7 = "91110108MA05REG07E";
+    public static final String NEW_8 = "91110108MA05REG09L";
     /** NEW_2 with a wrong check character. */
     public static final String BAD_CHECKSUM = "91110108MA05REG02A";
 
