@@ -14,9 +14,9 @@ STATE_DIR=$RUN_DIR/state
 # messages
 
 if [[ -t 1 && -z ${NO_COLOR:-} && ${CI:-} != true ]]; then
-  _B=$'\e[1m' _R=$'\e[31m' _G=$'\e[32m' _Y=$'\e[33m' _0=$'\e[0m'
+  _B=$'\e[1m' _R=$'\e[31m' _Y=$'\e[33m' _0=$'\e[0m'
 else
-  _B='' _R='' _G='' _Y='' _0=''
+  _B='' _R='' _Y='' _0=''
 fi
 say()  { printf '%s\n' "${_B}==>${_0} $*"; }
 info() { printf '%s\n' "    $*"; }
@@ -25,6 +25,21 @@ err()  { printf '%s\n' "${_R}error:${_0} $*" >&2; }
 die()  { err "$*"; exit 1; }
 
 ensure_dirs() { mkdir -p "$CACHE_DIR" "$LOG_DIR" "$PID_DIR" "$STATE_DIR"; }
+
+# One platform command at a time changes the stack (two `up`s racing would start things twice).
+# lock_stack COMMAND-LINE...: re-runs this platform command under an exclusive lock on
+# $RUN_DIR/.lock. `flock -o` keeps the lock out of the processes the command starts: a
+# component inheriting it would hold the lock for as long as it runs.
+lock_stack() {
+  [[ -z ${CVP_STACK_LOCKED:-} ]] || return 0
+  command -v flock >/dev/null 2>&1 || return 0
+  ensure_dirs
+  if ! flock -n "$RUN_DIR/.lock" true; then
+    info "another platform command is changing the stack; waiting for it"
+  fi
+  export CVP_STACK_LOCKED=1
+  exec flock -o -w 900 "$RUN_DIR/.lock" "$@"
+}
 
 # Seconds since the epoch with millisecond precision, for timings.
 now() { date +%s.%N | cut -c1-14; }

@@ -62,7 +62,9 @@ keycloak_start() {
   fi
   keycloak_fetch
   keycloak_sync_realm
-  info "keycloak: starting Keycloak $KC_VERSION on http://localhost:$KC_PORT (first start builds itself: ~30 s)"
+  local first=''
+  [[ -f $KC_HOME/.dev-mode-built ]] || first=' (the first start builds Keycloak for dev mode: ~30 s more)'
+  info "keycloak: starting Keycloak $KC_VERSION on http://localhost:$KC_PORT$first"
   # kc.sh forwards TERM to its java child, so kc.sh itself is the process we record and signal.
   # The heap goes through JAVA_OPTS_KC_HEAP: setting JAVA_OPTS would drop kc.sh's other defaults.
   # The fixed hostname makes the issuer http://localhost:$KC_PORT/... whichever name a client uses.
@@ -81,6 +83,7 @@ keycloak_wait() {
   local pid=''
   pid=$(keycloak_pid) || true
   wait_ready keycloak "$pid" "${CVP_KC_TIMEOUT:-240}" keycloak_ready
+  if [[ -n $pid ]]; then touch "$KC_HOME/.dev-mode-built"; fi
 }
 
 keycloak_down() {

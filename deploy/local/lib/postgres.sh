@@ -42,8 +42,8 @@ pg_system_cluster() {
 }
 
 pg_system_up() {
-  local ver name status datadir
-  read -r ver name status datadir <<<"$(pg_system_cluster)"
+  local ver name status
+  read -r ver name status _ <<<"$(pg_system_cluster)"
   [[ -n ${ver:-} ]] || die "CVP_PG_MODE=system but no PostgreSQL cluster is configured on port $PG_PORT (see pg_lsclusters)"
   if [[ $status == online* ]]; then
     info "postgres: cluster $ver/$name already running"
@@ -55,6 +55,12 @@ pg_system_up() {
   fi
   wait_ready postgres '' 30 port_open "$PG_PORT"
   pg_system_provision
+  # The services log in with a password over TCP; a pg_hba.conf that only allows peer/ident
+  # logins would make them fail much later and less clearly.
+  if ! PGPASSWORD=${PG_SERVICE_DBS[0]} psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "${PG_SERVICE_DBS[0]}" \
+    -d "${PG_SERVICE_DBS[0]}" -c 'SELECT 1' >/dev/null 2>&1; then
+    warn "postgres: password login as ${PG_SERVICE_DBS[0]} over 127.0.0.1 fails; check the cluster's pg_hba.conf (host ... scram-sha-256)"
+  fi
 }
 
 pg_system_down() {
