@@ -150,15 +150,17 @@ public class Bench {
         int replay = Integer.parseInt(a[8]);
         int batches = (records + batch - 1) / batch;
         OffsetDateTime end = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS);
-        List<String> bodies = new ArrayList<>(batches);
+        List<byte[]> bodies = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
-            bodies.add(body(run + "-" + b, allocation, price, Math.min(batch, records - b * batch), end));
+            bodies.add(body(run + "-" + b, allocation, price, Math.min(batch, records - b * batch), end)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(clients)).build();
         // warm-up: a few batches of their own (not timed, not counted in the rate; stored all the same)
         for (int w = 0; w < Math.min(3, batches); w++) {
-            post(http, url, token, body(run + "-warm" + w, allocation, price, batch, end));
+            post(http, url, token, body(run + "-warm" + w, allocation, price, batch, end)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
@@ -187,7 +189,7 @@ public class Bench {
         long replayed = 0, replayDuplicates = 0;
         List<Future<String>> replays = new ArrayList<>();
         for (int r = 0; r < Math.min(replay, batches); r++) {
-            String body = bodies.get(r);
+            byte[] body = bodies.get(r);
             replays.add(pool.submit(() -> post(http, url, token, body)));
             replays.add(pool.submit(() -> post(http, url, token, body)));
         }
@@ -196,7 +198,7 @@ public class Bench {
             replayed += count(ACCEPTED, answer);
             replayDuplicates += count(DUPLICATES, answer);
         }
-        pool.shutdown();
+        pool.shutdownNow();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.err.printf("bench-usage: %d batches of up to %d records from %d clients in %.2f s: %d accepted for "
@@ -205,6 +207,8 @@ public class Bench {
                 replayDuplicates);
         System.out.printf("%d %.1f %.1f %d%n", Math.round(accepted.get() / seconds), percentile(sorted, 50),
                 percentile(sorted, 99), replayed);
+        System.out.flush();
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
 
     static double percentile(List<Long> sorted, int p) {
@@ -220,14 +224,16 @@ public class Bench {
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
-    static String post(HttpClient http, String url, String token, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+    /** Posts a batch; answers the head of the response (the counts come first), not the per-record results. */
+    static String post(HttpClient http, String url, String token, byte[] body) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        String head = new String(r.body(), 0, Math.min(r.body().length, 2048), java.nio.charset.StandardCharsets.UTF_8);
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + head);
         }
-        return r.body();
+        return head;
     }
 
     /** n records of one hour each, ending five minutes ago, 0.001–0.999 card-hours at the allocation's price. */
@@ -257,6 +263,7 @@ JAVA
 log "posting $RECORDS records in batches of $BATCH from $CLIENTS clients (run $RUN)"
 read -r RATE P50 P99 REACCEPTED < <(java -Xmx512m "$WORK/Bench.java" "$PROVIDER/api/usage-reports" "$PROVIDER_TOKEN" \
   "$ALLOCATION_ID" "$PRICE" "$RECORDS" "$RUN" "$CLIENTS" "$BATCH" "$REPLAY")
+[[ -n ${RATE:-} ]] || die "the load generator failed (see above)"
 
 # warm-up batches are stored too: count only the timed run's record ids (run-<batch>-<i>)
 read -r STORED DISTINCT < <(psql_provider "select count(*), count(distinct record_id) from usage_report where provider_id = '$PROVIDER_ID'

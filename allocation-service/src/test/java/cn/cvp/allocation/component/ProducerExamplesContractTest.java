@@ -9,6 +9,7 @@ import cn.cvp.allocation.matching.domain.Voucher;
 import cn.cvp.allocation.matching.messaging.VoucherHoldPlacedV1;
 import cn.cvp.allocation.matching.messaging.VoucherHoldRejectedV1;
 import cn.cvp.allocation.matching.messaging.VoucherIssuedV1;
+import cn.cvp.allocation.matching.messaging.VoucherStatusChangedV1;
 import cn.cvp.allocation.support.EventReader;
 import cn.cvp.allocation.testing.ComponentTest;
 import cn.cvp.allocation.testing.Flow;
@@ -89,6 +90,17 @@ class ProducerExamplesContractTest extends ComponentTest {
         VoucherHoldRejectedV1 rejected = read(VOUCHER_EVENTS, VoucherHoldRejectedV1.TYPE, VoucherHoldRejectedV1.class);
         assertThat(rejected.allocationId()).isNotNull();
         assertThat(rejected.reason()).isNotBlank();
+    }
+
+    @Test
+    void voucherStatusExamplesAreReadable() {
+        for (String type : new String[] {VoucherStatusChangedV1.FROZEN, VoucherStatusChangedV1.UNFROZEN,
+                VoucherStatusChangedV1.REVOKED, VoucherStatusChangedV1.EXPIRED}) {
+            VoucherStatusChangedV1 e = read(VOUCHER_EVENTS, type, VoucherStatusChangedV1.class);
+            assertThat(e.voucherId()).as(type).isNotNull();
+            assertThat(e.status()).as(type).isIn("FROZEN", "ACTIVE", "REVOKED", "EXPIRED");
+            assertThat(e.releasedAllocationIds()).as(type).isNotNull();
+        }
     }
 
     @Test

@@ -26,4 +26,15 @@ public final class OfferingRequests {
             return new OfferingTerms(resourceClass, region, units, unitPriceFen, availableFrom, availableTo);
         }
     }
+
+    /**
+     * A new version of a published offering: the fields given change (price, capacity, window), the
+     * others stay. Allocations already made keep the version and price they were made on.
+     */
+    public record Revise(
+            @Min(1) @Max(OfferingTerms.MAX_UNITS) Integer units,
+            @Min(1) @Max(OfferingTerms.MAX_UNIT_PRICE_FEN) Long unitPriceFen,
+            OffsetDateTime availableFrom,
+            OffsetDateTime availableTo) {
+    }
 }

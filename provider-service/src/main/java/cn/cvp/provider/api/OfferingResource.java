@@ -70,6 +70,33 @@ public class OfferingResource {
     }
 
     @POST
+    @Path("/{id}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Revise a published offering (price, capacity, window): a new version",
+            description = "version + 1 under the same offering id; publishes offering.published.v1 with the new version "
+                    + "(key: offeringId). Allocations already made keep the version and price they were made on. "
+                    + "A revision that changes nothing answers the offering unchanged.")
+    @APIResponse(responseCode = "200", description = "the offering at its new version")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider's offering)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE: not PUBLISHED, or the provider may not offer capacity")
+    public Views.OfferingView revise(@PathParam("id") UUID id, @Valid @NotNull OfferingRequests.Revise request) {
+        return Views.OfferingView.of(offerings.revise(caller.actor(), caller.requireOrganisation(), id, request.units(),
+                request.unitPriceFen(), request.availableFrom(), request.availableTo()));
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.PROVIDER})
+    @Operation(summary = "Every published version of an offering, oldest first")
+    @APIResponse(responseCode = "200", description = "the versions")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider's offering)")
+    public List<OfferingService.OfferingVersionRow> versions(@PathParam("id") UUID id) {
+        return offerings.versions(Callers.viewer(caller), id);
+    }
+
+    @POST
     @Path("/{id}/withdraw")
     @RolesAllowed(Roles.PROVIDER)
     @Operation(summary = "Withdraw a published offering; publishes offering.withdrawn.v1. Existing allocations stay.")

@@ -32,8 +32,39 @@ public final class ProviderRequests {
         }
     }
 
+    static final String PROGRAMME_CODE = "[A-Z0-9]{2,16}(-[A-Z0-9]{1,16}){0,3}";
+
+    /** The provider's self-assessment (自评) against the onboarding criteria. */
+    public record SelfAssess(
+            @NotNull Boolean legalEntity,
+            @NotNull Boolean fixedSite,
+            @NotBlank @Size(max = 500) String priceListRef,
+            @Size(max = 4000) String statement,
+            @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = PROGRAMME_CODE,
+                    message = "must be a programme code such as BJ-AICV") String> programmes) {
+
+        Provider.SelfAssessment toSelfAssessment() {
+            return new Provider.SelfAssessment(legalEntity, fixedSite, priceListRef.strip(), statement, programmes);
+        }
+    }
+
+    /** A decision that must say why (suspension, removal, returning a self-assessment, an objection). */
+    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** A decision that may say why. */
+    public record OptionalReason(@Size(max = 1000) String reason) {
+    }
+
+    /** Verification passed: the programme standing approved (default: what the provider requested). */
+    public record Verified(
+            @Size(max = 20) List<@NotNull @Pattern(regexp = PROGRAMME_CODE,
+                    message = "must be a programme code such as BJ-AICV") String> programmeMemberships,
+            @Size(max = 1000) String reason) {
+    }
+
     /**
-     * Skeleton fast-track accreditation: the programmes the provider is accredited for, e.g. BJ-AICV
+     * Administrator's shortcut accreditation: the programmes the provider is accredited for, e.g. BJ-AICV
      * (Beijing compute partner, 算力伙伴) or SH-ICV (Shanghai listed service institution, 服务机构).
      */
     public record Accredit(

@@ -5,7 +5,16 @@ import cn.cvp.provider.application.ProviderService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import cn.cvp.provider.domain.ProviderStatus;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/providers")
@@ -71,14 +81,155 @@ public class ProviderResource {
         return Views.ProviderView.of(providers.visibleTo(Callers.viewer(caller), id));
     }
 
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Providers, optionally in one status (administrators and auditors)")
+    @APIResponse(responseCode = "200", description = "providers, newest registration first")
+    public List<Views.ProviderView> list(@QueryParam("status") String status,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Callers.MAX_PAGE) int page,
+                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Callers.MAX_PAGE_SIZE) int size) {
+        return providers.list(Callers.enumValue(ProviderStatus.class, "status", status), Callers.page(page, size))
+                .stream().map(Views.ProviderView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/self-assessment")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Submit the provider's self-assessment (自评): REGISTERED → SELF_ASSESSED",
+            description = "Own provider only. Also to resubmit after verification sent it back. Checks the onboarding "
+                    + "criteria (operating ≥ 2 years, a fixed site, a legal entity, a price list).")
+    @APIResponse(responseCode = "200", description = "the provider, SELF_ASSESSED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    @APIResponse(responseCode = "422", description = "ACCREDITATION_CRITERIA_NOT_MET")
+    public Views.ProviderView selfAssess(@PathParam("id") UUID id, @Valid @NotNull ProviderRequests.SelfAssess request) {
+        return Views.ProviderView.of(providers.selfAssess(caller.actor(), caller.requireOrganisation(), id,
+                request.toSelfAssessment()));
+    }
+
+    @POST
+    @Path("/{id}/verification")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Start platform verification (平台核验): SELF_ASSESSED → VERIFYING")
+    @APIResponse(responseCode = "200", description = "the provider, VERIFYING")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    public Views.ProviderView startVerification(@PathParam("id") UUID id, @Valid ProviderRequests.OptionalReason request) {
+        return Views.ProviderView.of(providers.startVerification(caller.actor(), id, reason(request)));
+    }
+
+    @POST
+    @Path("/{id}/verification/return")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Send the self-assessment back for rework: VERIFYING → SELF_ASSESSED (reason required)")
+    @APIResponse(responseCode = "200", description = "the provider, SELF_ASSESSED")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    public Views.ProviderView returnSelfAssessment(@PathParam("id") UUID id, @Valid @NotNull ProviderRequests.Reason request) {
+        return Views.ProviderView.of(providers.returnSelfAssessment(caller.actor(), id, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/public-notice")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Verification passed: VERIFYING → PUBLIC_NOTICE (公示) for cvp.provider.public-notice-days (7)",
+            description = "With the programme standing approved (default: the programmes the provider requested). "
+                    + "When the notice ends without objection the provider is listed (ACTIVE) by the scheduled job or "
+                    + "POST /{id}/listing.")
+    @APIResponse(responseCode = "200", description = "the provider, PUBLIC_NOTICE, with noticeEndsAt")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    @APIResponse(responseCode = "422", description = "NO_PROGRAMME_STANDING")
+    public Views.ProviderView verified(@PathParam("id") UUID id, @Valid ProviderRequests.Verified request) {
+        return Views.ProviderView.of(providers.verified(caller.actor(), id,
+                request == null ? null : request.programmeMemberships(), request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/listing")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Conclude the public notice: PUBLIC_NOTICE → ACTIVE, refused before the notice ends")
+    @APIResponse(responseCode = "200", description = "the provider, ACTIVE")
+    @APIResponse(responseCode = "409", description = "NOTICE_PERIOD_NOT_OVER (noticeEndsAt); ILLEGAL_STATE (currentState)")
+    public Views.ProviderView conclude(@PathParam("id") UUID id) {
+        return Views.ProviderView.of(providers.concludeNotice(caller.actor(), id));
+    }
+
+    @POST
+    @Path("/{id}/suspension")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Suspend a listed provider: ACTIVE → SUSPENDED (reason required)")
+    @APIResponse(responseCode = "200", description = "the provider, SUSPENDED")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    public Views.ProviderView suspend(@PathParam("id") UUID id, @Valid @NotNull ProviderRequests.Reason request) {
+        return Views.ProviderView.of(providers.suspend(caller.actor(), id, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/reinstatement")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reinstate a suspended provider: SUSPENDED → ACTIVE")
+    @APIResponse(responseCode = "200", description = "the provider, ACTIVE")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    public Views.ProviderView reinstate(@PathParam("id") UUID id, @Valid ProviderRequests.OptionalReason request) {
+        return Views.ProviderView.of(providers.reinstate(caller.actor(), id, reason(request)));
+    }
+
+    @POST
+    @Path("/{id}/removal")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove a provider from the list: ACTIVE | SUSPENDED → REMOVED (final, reason required)")
+    @APIResponse(responseCode = "200", description = "the provider, REMOVED")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    public Views.ProviderView remove(@PathParam("id") UUID id, @Valid @NotNull ProviderRequests.Reason request) {
+        return Views.ProviderView.of(providers.remove(caller.actor(), id, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/exit")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.PROVIDER})
+    @Operation(summary = "Exit the programme (退出): any status that is not final → EXITED (the provider itself or an administrator)")
+    @APIResponse(responseCode = "200", description = "the provider, EXITED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE (currentState)")
+    public Views.ProviderView exit(@PathParam("id") UUID id, @Valid ProviderRequests.OptionalReason request) {
+        return Views.ProviderView.of(providers.exit(caller.actor(), Callers.viewer(caller), id, reason(request)));
+    }
+
+    @PUT
+    @Path("/{id}/programmes/{programme}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Grant standing in a programme (e.g. BJ-AICV 算力伙伴, SH-ICV 服务机构) to a listed provider")
+    @APIResponse(responseCode = "200", description = "the provider with its memberships (unchanged if already granted)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE: not ACTIVE or SUSPENDED")
+    public Views.ProviderView grant(@PathParam("id") UUID id,
+                                    @PathParam("programme") @Pattern(regexp = ProviderRequests.PROGRAMME_CODE) String programme) {
+        return Views.ProviderView.of(providers.grantProgramme(caller.actor(), id, programme));
+    }
+
+    @DELETE
+    @Path("/{id}/programmes/{programme}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Withdraw standing in a programme")
+    @APIResponse(responseCode = "200", description = "the provider with its memberships (unchanged if it had none there)")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE: not ACTIVE or SUSPENDED")
+    public Views.ProviderView withdraw(@PathParam("id") UUID id,
+                                       @PathParam("programme") @Pattern(regexp = ProviderRequests.PROGRAMME_CODE) String programme,
+                                       @QueryParam("reason") @Size(max = 1000) String reason) {
+        return Views.ProviderView.of(providers.withdrawProgramme(caller.actor(), id, programme, reason));
+    }
+
     @POST
     @Path("/{id}/accreditation")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Accredit a provider for programmes (skeleton fast track)",
-            description = "Walking-skeleton stand-in for the full accreditation lifecycle (REGISTERED → SELF_ASSESSED → "
-                    + "VERIFYING → PUBLIC_NOTICE (公示) → ACTIVE ↔ SUSPENDED → REMOVED | EXITED): lists a provider that "
-                    + "is still onboarding (any status before ACTIVE) as ACTIVE for the given programmes, if it meets "
-                    + "the onboarding criteria (operating ≥ 2 years, a fixed site). Publishes provider.status-changed.v1.")
+    @Operation(summary = "Administrator's shortcut: list an onboarding provider at once for programmes",
+            description = "Skips self-assessment, verification and public notice (for providers already listed under "
+                    + "the paper procedure); the regular path is POST self-assessment → verification → public-notice → "
+                    + "(notice ends) listing. Lists a provider that is still onboarding (any status before ACTIVE) as "
+                    + "ACTIVE for the given programmes, if it meets the onboarding criteria (operating ≥ 2 years, a "
+                    + "fixed site). Audited as PROVIDER_ACCREDITED_SHORTCUT; publishes provider.status-changed.v1.")
     @APIResponse(responseCode = "200", description = "the provider, now ACTIVE")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (no or malformed programme codes)")
     @APIResponse(responseCode = "404", description = "NOT_FOUND")
@@ -87,5 +238,9 @@ public class ProviderResource {
     public Views.ProviderView accredit(@PathParam("id") UUID id, @Valid @NotNull ProviderRequests.Accredit request) {
         return Views.ProviderView.of(providers.accredit(caller.actor(), id, request.programmeMemberships(),
                 request.reason()));
+    }
+
+    private static String reason(ProviderRequests.OptionalReason request) {
+        return request == null ? null : request.reason();
     }
 }

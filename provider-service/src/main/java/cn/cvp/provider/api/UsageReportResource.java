@@ -4,7 +4,15 @@ import cn.cvp.kit.problem.ProblemException;
 import cn.cvp.kit.security.Caller;
 import cn.cvp.provider.application.UsageIntakeService;
 import jakarta.annotation.security.RolesAllowed;
+import cn.cvp.provider.domain.UsageReportStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +85,43 @@ public class UsageReportResource {
                 batch.records().stream().map(r -> r == null ? new UsageRequests.Record(null, null, null, null, null,
                         null, null, null) : r).map(UsageRequests.Record::toUsageRecord).toList());
         return Views.UsageBatchResult.of(results, Callers.chinese(headers));
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Correct a usage report: a new version of its record that references it",
+            description = "The corrected report is kept as it was (history); the correction is a new RECEIVED report "
+                    + "with version + 1 and correctsUsageReportId, published as usage.reported.v1. Only the latest "
+                    + "version can be corrected. Replaying the same correction answers 200 with the version it stored.")
+    @APIResponse(responseCode = "201", description = "the correction, RECEIVED")
+    @APIResponse(responseCode = "200", description = "a replay: the correction stored before")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND (also another provider's report)")
+    @APIResponse(responseCode = "409", description = "STALE_CORRECTION: a later version exists (latestUsageReportId)")
+    @APIResponse(responseCode = "422", description = "CORRECTION_CHANGES_NOTHING, or a record rule: INVALID_UNITS, INVALID_PRICE, AMOUNT_MISMATCH, INVALID_PERIOD, ALLOCATION_NOT_BILLABLE")
+    public Response correct(@PathParam("id") UUID id, @Valid @NotNull UsageRequests.Correction request) {
+        var c = intake.correct(caller.actor(), caller.requireOrganisation(), id, request.toUsageRecord(),
+                request.reason());
+        var view = Views.UsageReportView.of(c.report());
+        return c.created() ? Response.created(URI.create("/api/usage-reports/" + c.report().id)).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.PROVIDER})
+    @Operation(summary = "Usage reports, newest first: a provider's own, or all for administrators and auditors",
+            description = "Filters: allocationId, recordId (every version of a record), status (RECEIVED, ACCEPTED, REJECTED).")
+    @APIResponse(responseCode = "200", description = "the usage reports")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (page, size), UNKNOWN_ENUM_VALUE (status)")
+    public List<Views.UsageReportView> list(@QueryParam("allocationId") UUID allocationId,
+                                            @QueryParam("recordId") String recordId,
+                                            @QueryParam("status") String status,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Callers.MAX_PAGE) int page,
+                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Callers.MAX_PAGE_SIZE) int size) {
+        return intake.list(Callers.viewer(caller), allocationId, recordId,
+                Callers.enumValue(UsageReportStatus.class, "status", status), Callers.page(page, size))
+                .stream().map(Views.UsageReportView::of).toList();
     }
 
     @GET

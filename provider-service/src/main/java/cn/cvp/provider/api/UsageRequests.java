@@ -2,6 +2,10 @@ package cn.cvp.provider.api;
 
 import cn.cvp.provider.domain.UsageRecord;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,6 +27,17 @@ public final class UsageRequests {
                          BigDecimal units, Long unitPriceFen, Long amountFen, String deliveryCertificateRef) {
         UsageRecord toUsageRecord() {
             return new UsageRecord(recordId, allocationId, periodStart, periodEnd, units, unitPriceFen, amountFen,
+                    deliveryCertificateRef);
+        }
+    }
+
+    /** A correction of a usage report: the corrected figures (record id and allocation stay) and why. */
+    public record Correction(@NotNull OffsetDateTime periodStart, @NotNull OffsetDateTime periodEnd,
+                             @NotNull BigDecimal units, @NotNull Long unitPriceFen, @NotNull Long amountFen,
+                             @NotBlank @Size(max = 256) String deliveryCertificateRef,
+                             @NotBlank @Size(max = 1000) String reason) {
+        UsageRecord toUsageRecord() {
+            return new UsageRecord(null, null, periodStart, periodEnd, units, unitPriceFen, amountFen,
                     deliveryCertificateRef);
         }
     }

@@ -3,6 +3,7 @@ package cn.cvp.provider.api;
 import cn.cvp.provider.application.AllocationQueries;
 import cn.cvp.provider.domain.Offering;
 import cn.cvp.provider.domain.Provider;
+import cn.cvp.provider.domain.ProviderObjection;
 import cn.cvp.provider.domain.ProviderAllocation;
 import cn.cvp.provider.domain.UsageBatch;
 import cn.cvp.provider.domain.UsageReport;
@@ -11,6 +12,7 @@ import cn.cvp.provider.persistence.UsageReportStore;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the API answers. Money in fen, usage in card-hours. */
@@ -21,11 +23,33 @@ public final class Views {
     public record ProviderView(UUID id, String creditCode, String name, String region, int yearsOperating,
                                String site, boolean privatelyInvested, List<String> relatedParties,
                                List<String> programmeMemberships, String status, String statusReason,
-                               OffsetDateTime registeredAt, OffsetDateTime statusChangedAt) {
+                               OffsetDateTime registeredAt, OffsetDateTime statusChangedAt,
+                               Map<String, Object> selfAssessment, OffsetDateTime selfAssessedAt,
+                               List<String> requestedProgrammes, List<String> approvedProgrammes,
+                               OffsetDateTime noticeStartedAt, OffsetDateTime noticeEndsAt) {
         public static ProviderView of(Provider p) {
             return new ProviderView(p.id, p.creditCode, p.name, p.region, p.yearsOperating, p.site,
                     p.privatelyInvested, p.relatedParties, p.programmeMemberships, p.status.name(), p.statusReason,
-                    p.registeredAt, p.statusChangedAt);
+                    p.registeredAt, p.statusChangedAt, p.selfAssessment, p.selfAssessedAt, p.requestedProgrammes,
+                    p.approvedProgrammes, p.noticeStartedAt, p.noticeEndsAt);
+        }
+    }
+
+    /** A provider on public notice (公示): what the public may see, and until when objections are taken. */
+    public record PublicNoticeView(UUID providerId, String creditCode, String name, String region,
+                                   int yearsOperating, String site, boolean privatelyInvested,
+                                   List<String> programmes, OffsetDateTime noticeStartedAt,
+                                   OffsetDateTime noticeEndsAt) {
+        public static PublicNoticeView of(Provider p) {
+            return new PublicNoticeView(p.id, p.creditCode, p.name, p.region, p.yearsOperating, p.site,
+                    p.privatelyInvested, p.approvedProgrammes, p.noticeStartedAt, p.noticeEndsAt);
+        }
+    }
+
+    public record ObjectionView(UUID id, UUID providerId, String reason, OffsetDateTime noticeStartedAt,
+                                OffsetDateTime filedAt) {
+        public static ObjectionView of(ProviderObjection o) {
+            return new ObjectionView(o.id, o.providerId, o.reason, o.noticeStartedAt, o.filedAt);
         }
     }
 

@@ -12,6 +12,7 @@ import cn.cvp.provider.messaging.ProviderEvents;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -28,8 +29,10 @@ public class OfferingService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final EntityManager em;
 
-    public OfferingService(ProviderService providers, Outbox outbox, AuditLog audit, Clock clock) {
+    public OfferingService(ProviderService providers, Outbox outbox, AuditLog audit, Clock clock, EntityManager em) {
+        this.em = em;
         this.providers = providers;
         this.outbox = outbox;
         this.audit = audit;
@@ -51,12 +54,69 @@ public class OfferingService {
         Offering o = ownForUpdate(provider, offeringId);
         Object before = Snapshots.of(o);
         o.publish(provider, OffsetDateTime.now(clock));
+        published(actor, o);
+        audit.record(actor, "OFFERING_PUBLISHED", "Offering", o.id, before, Snapshots.of(o));
+        return o;
+    }
+
+    /**
+     * A new version of a published offering (price, capacity or window): offering.published.v1 with
+     * version + 1 under the same key. Allocations already made keep their version and price.
+     */
+    @Transactional
+    public Offering revise(Actor actor, String organisation, UUID offeringId, Integer units, Long unitPriceFen,
+                           OffsetDateTime availableFrom, OffsetDateTime availableTo) {
+        Provider provider = providers.actingAs(organisation);
+        Offering o = ownForUpdate(provider, offeringId);
+        Object before = Snapshots.of(o);
+        if (o.revise(provider, units, unitPriceFen, availableFrom, availableTo, OffsetDateTime.now(clock))) {
+            published(actor, o);
+            audit.record(actor, "OFFERING_REVISED", "Offering", o.id, before, Snapshots.of(o));
+        }
+        return o;
+    }
+
+    /** Every published version of an offering the viewer may see, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<OfferingVersionRow> versions(Viewer viewer, UUID offeringId) {
+        visibleTo(viewer, offeringId);
+        List<Object[]> rows = em.createNativeQuery("""
+                select version, units, unit_price_fen, available_from, available_to, published_at, published_by
+                from offering_version where offering_id = ?1 order by version""")
+                .setParameter(1, offeringId).getResultList();
+        return rows.stream().map(r -> new OfferingVersionRow(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
+                ((Number) r[2]).longValue(), toOffset(r[3]), toOffset(r[4]), toOffset(r[5]), (String) r[6])).toList();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return value == null ? null : OffsetDateTime.parse(value.toString());
+    }
+
+    /** One published version of an offering. */
+    public record OfferingVersionRow(int version, int units, long unitPriceFen, OffsetDateTime availableFrom,
+                                     OffsetDateTime availableTo, OffsetDateTime publishedAt, String publishedBy) {
+    }
+
+    private void published(Actor actor, Offering o) {
+        em.createNativeQuery("""
+                insert into offering_version (offering_id, version, units, unit_price_fen, available_from, available_to,
+                    published_at, published_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, o.id).setParameter(2, o.version).setParameter(3, o.units)
+                .setParameter(4, o.unitPriceFen).setParameter(5, o.availableFrom).setParameter(6, o.availableTo)
+                .setParameter(7, o.publishedAt).setParameter(8, actor.subject()).executeUpdate();
         outbox.append(ProviderEvents.TOPIC, o.id.toString(), ProviderEvents.OFFERING_PUBLISHED, o.id.toString(),
                 new ProviderEvents.OfferingPublishedV1(o.id, o.version, o.providerId, o.resourceClass.name(),
                         o.resourceClass.category().name(), o.resourceClass.domesticChip(), o.region, o.units,
                         o.resourceClass.unit().name(), o.unitPriceFen, o.availableFrom, o.availableTo));
-        audit.record(actor, "OFFERING_PUBLISHED", "Offering", o.id, before, Snapshots.of(o));
-        return o;
     }
 
     @Transactional

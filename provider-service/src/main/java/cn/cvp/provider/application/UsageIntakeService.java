@@ -12,7 +12,12 @@ import cn.cvp.provider.messaging.UsageEvents;
 import cn.cvp.provider.persistence.OutboxBatch;
 import cn.cvp.provider.persistence.UsageReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.cvp.provider.domain.UsageReportStatus;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -108,6 +113,92 @@ public class UsageIntakeService {
                     List.of());
         }
         return results;
+    }
+
+    /**
+     * A correction of a usage report: a new version (version + 1) of the same record id that references
+     * the report it corrects; the corrected report is kept unchanged. Only the latest version can be
+     * corrected. A replay of the same correction answers the version it stored (created = false).
+     */
+    @Transactional
+    public Correction correct(Actor actor, String organisation, UUID correctedId, UsageRecord correction,
+                              String reason) {
+        Provider provider = providers.actingAs(organisation);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UsageReport corrected = UsageReport.<UsageReport>findByIdOptional(correctedId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(r -> r.providerId.equals(provider.id))
+                .orElseThrow(() -> ProblemException.notFound("Usage report", correctedId));
+        UsageRecord record = new UsageRecord(corrected.recordId, corrected.allocationId, correction.periodStart(),
+                correction.periodEnd(), correction.units(), correction.unitPriceFen(), correction.amountFen(),
+                correction.deliveryCertificateRef());
+        String fingerprint = record.fingerprint();
+        UsageReport latest = UsageReport.<UsageReport>find("providerId = ?1 and recordId = ?2 order by version desc",
+                provider.id, corrected.recordId).firstResult();
+        if (!latest.id.equals(corrected.id)) {
+            if (correctedId.equals(latest.correctsUsageReportId) && latest.contentHash.equals(fingerprint)) {
+                return new Correction(latest, false);
+            }
+            throw new ProblemException(409, "STALE_CORRECTION",
+                    "Usage report " + correctedId + " has been corrected already; correct the latest version "
+                            + latest.id + " (version " + latest.version + ")",
+                    "用量报告 " + correctedId + " 已被更正，请更正最新版本 " + latest.id + "（第 " + latest.version + " 版）",
+                    Map.of("latestUsageReportId", latest.id.toString(), "latestVersion", latest.version), List.of());
+        }
+        if (corrected.contentHash.equals(fingerprint)) {
+            throw new ProblemException(422, "CORRECTION_CHANGES_NOTHING",
+                    "The correction says the same as usage report " + correctedId,
+                    "更正内容与用量报告 " + correctedId + " 相同");
+        }
+        var invalid = record.check(now);
+        if (invalid.isEmpty()) {
+            ProviderAllocation allocation = ProviderAllocation.findById(record.allocationId());
+            invalid = UsageBatch.allocationProblem(provider.id, allocation, record.allocationId());
+        }
+        if (invalid.isPresent()) {
+            throw new ProblemException(422, invalid.get().code(), invalid.get().messageEn(), invalid.get().messageZh());
+        }
+        UsageReport next = UsageReport.correctionOf(corrected, record, fingerprint, reason, actor.subject(), now);
+        next.persist();
+        outbox.appendAll(UsageEvents.TOPIC, UsageEvents.REPORTED, List.of(new OutboxBatch.Entry(
+                record.allocationId().toString(), next.id.toString(),
+                new UsageEvents.UsageReportedV1(next.id, next.version, corrected.id, provider.id, record.allocationId(),
+                        record.recordId(), record.periodStart(), record.periodEnd(), record.unitsText(),
+                        record.unitPriceFen(), record.amountFen(), record.deliveryCertificateRef()))));
+        audit.record(actor, "USAGE_CORRECTED", "UsageReport", next.id, Snapshots.of(corrected), Snapshots.of(next));
+        return new Correction(next, true);
+    }
+
+    /** A stored correction, and whether this call stored it (false: a replay). */
+    public record Correction(UsageReport report, boolean created) {
+    }
+
+    /** Usage reports the viewer may see, newest first, optionally of one allocation, record id or status. */
+    public List<UsageReport> list(Viewer viewer, UUID allocationId, String recordId, UsageReportStatus status,
+                                  Page page) {
+        Parameters params = new Parameters();
+        StringBuilder query = new StringBuilder("1 = 1");
+        if (!viewer.seesAll()) {
+            Optional<Provider> own = providers.findRegistered(viewer.organisation());
+            if (own.isEmpty()) {
+                return List.of();
+            }
+            query.append(" and providerId = :provider");
+            params.and("provider", own.get().id);
+        }
+        if (allocationId != null) {
+            query.append(" and allocationId = :allocation");
+            params.and("allocation", allocationId);
+        }
+        if (recordId != null && !recordId.isBlank()) {
+            query.append(" and recordId = :record");
+            params.and("record", recordId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        return UsageReport.<UsageReport>find(query.toString(), Sort.descending("receivedAt").and("id", Sort.Direction.Descending), params)
+                .page(page.index(), page.size()).list();
     }
 
     /** A usage report of the caller's own provider; administrators and auditors see all. */

@@ -85,6 +85,35 @@ public class Offering extends PanacheEntityBase {
         publishedAt = now;
     }
 
+    /**
+     * A price, capacity or window change of a published offering: a new version (version + 1) under the
+     * same offering id. Allocations already made keep the version and price they were made on.
+     *
+     * @return false if the revision changes nothing (no new version)
+     */
+    public boolean revise(Provider provider, Integer newUnits, Long newUnitPriceFen, OffsetDateTime newFrom,
+                          OffsetDateTime newTo, OffsetDateTime now) {
+        if (status != OfferingStatus.PUBLISHED) {
+            throw ProblemException.illegalState("Offering", status, "revised");
+        }
+        provider.requireMayOfferCapacity();
+        OfferingTerms next = new OfferingTerms(resourceClass, region, newUnits == null ? units : newUnits,
+                newUnitPriceFen == null ? unitPriceFen : newUnitPriceFen, newFrom == null ? availableFrom : newFrom,
+                newTo == null ? availableTo : newTo);
+        next.requireNotEnded(now);
+        if (next.units() == units && next.unitPriceFen() == unitPriceFen
+                && next.availableFrom().isEqual(availableFrom) && next.availableTo().isEqual(availableTo)) {
+            return false;
+        }
+        units = next.units();
+        unitPriceFen = next.unitPriceFen();
+        availableFrom = next.availableFrom();
+        availableTo = next.availableTo();
+        version++;
+        publishedAt = now;
+        return true;
+    }
+
     /** Takes a published offering off the market; existing allocations are not affected. */
     public void withdraw(OffsetDateTime now) {
         if (status != OfferingStatus.PUBLISHED) {

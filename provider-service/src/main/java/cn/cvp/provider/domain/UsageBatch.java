@@ -170,7 +170,8 @@ public final class UsageBatch {
                 "记录 " + recordId + " 已以不同内容报送（用量报告 " + before.usageReportId() + "），更正须作为新版本提交");
     }
 
-    private static Optional<UsageRecord.Rejection> allocationProblem(UUID providerId, ProviderAllocation allocation,
+    /** Whether usage may be reported on the allocation by this provider. */
+    public static Optional<UsageRecord.Rejection> allocationProblem(UUID providerId, ProviderAllocation allocation,
                                                                      UUID allocationId) {
         if (allocation == null || !providerId.equals(allocation.providerId)) {
             return Optional.of(UsageRecord.Rejection.of("ALLOCATION_NOT_FOUND",

@@ -75,9 +75,36 @@ public class UsageReport extends PanacheEntityBase {
     public OffsetDateTime receivedAt;
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
+    @Column(name = "correction_reason")
+    public String correctionReason;
     @Version
     @Column(name = "row_version")
     public long rowVersion;
+
+    /** A correction: the next version of the corrected report's record, referencing it. */
+    public static UsageReport correctionOf(UsageReport corrected, UsageRecord record, String fingerprint, String reason,
+                                           String submittedBy, OffsetDateTime now) {
+        UsageReport r = new UsageReport();
+        r.id = UUID.randomUUID();
+        r.providerId = corrected.providerId;
+        r.recordId = corrected.recordId;
+        r.version = corrected.version + 1;
+        r.correctsUsageReportId = corrected.id;
+        r.allocationId = corrected.allocationId;
+        r.periodStart = record.periodStart();
+        r.periodEnd = record.periodEnd();
+        r.units = record.units();
+        r.unitPriceFen = record.unitPriceFen();
+        r.amountFen = record.amountFen();
+        r.deliveryCertificateRef = record.deliveryCertificateRef();
+        r.contentHash = fingerprint;
+        r.status = UsageReportStatus.RECEIVED;
+        r.batchId = UUID.randomUUID();
+        r.submittedBy = submittedBy;
+        r.receivedAt = now;
+        r.correctionReason = reason;
+        return r;
+    }
 
     /**
      * allocation-service accepted the report.

@@ -110,6 +110,46 @@ class OfferingResourceTest {
     @Test
     @TestSecurity(user = "prd-demo", roles = "provider")
     @OidcSecurity(claims = @Claim(key = "org_id", value = PROVIDER_DEMO))
+    void priceAndCapacityChangesAreNewVersionsThatLeaveAllocationsAlone() {
+        UUID providerId = fixtures.active(PROVIDER_DEMO);
+        String id = given().contentType("application/json").body(offering("GPU_A800_80G"))
+                .when().post("/api/offerings").then().statusCode(201).extract().path("id");
+        given().contentType("application/json").body(Map.of("unitPriceFen", 800))
+                .when().post("/api/offerings/" + id + "/revisions")
+                .then().statusCode(409).body("code", is("ILLEGAL_STATE")).body("currentState", is("DRAFT"));
+        given().when().post("/api/offerings/" + id + "/publish").then().statusCode(200).body("version", is(1));
+        UUID allocationId = fixtures.heldAllocation(providerId, 1_000);
+
+        given().contentType("application/json").body(Map.of("unitPriceFen", 800, "units", 32))
+                .when().post("/api/offerings/" + id + "/revisions")
+                .then().statusCode(200).body("version", is(2)).body("unitPriceFen", is(800)).body("units", is(32))
+                .body("status", is("PUBLISHED"));
+        // nothing changes: no new version
+        given().contentType("application/json").body(Map.of("unitPriceFen", 800))
+                .when().post("/api/offerings/" + id + "/revisions").then().statusCode(200).body("version", is(2));
+        given().contentType("application/json").body(Map.of("unitPriceFen", 0))
+                .when().post("/api/offerings/" + id + "/revisions").then().statusCode(400);
+
+        given().when().get("/api/offerings/" + id + "/versions").then().statusCode(200)
+                .body("version", contains(1, 2)).body("unitPriceFen", contains(1_200, 800));
+        List<String> events = db.outbox("offering.published.v1", id);
+        assertThat(events).hasSize(2);
+        JsonNode v2 = EventContracts.assertValid("offering.published.v1", events.get(1));
+        assertThat(v2.at("/data/version").asInt()).isEqualTo(2);
+        assertThat(v2.at("/data/unitPriceFen").asLong()).isEqualTo(800);
+        assertThat(v2.at("/data/offeringId").asText()).isEqualTo(id);
+        List<ConsumerRecord<String, String>> published = KafkaTopics.read("provider.events",
+                r -> id.equals(r.key()) && r.value().contains("offering.published.v1"), 2, Duration.ofSeconds(30),
+                Duration.ofMillis(300));
+        assertThat(published).hasSize(2);
+
+        // the allocation made before keeps its price
+        given().when().get("/api/allocations/" + allocationId).then().statusCode(200).body("unitPriceFen", is(1_000));
+    }
+
+    @Test
+    @TestSecurity(user = "prd-demo", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = PROVIDER_DEMO))
     void storageIsOfferedPerTbMonth() {
         fixtures.active(PROVIDER_DEMO);
         given().contentType("application/json").body(offering("STORAGE_TB_MONTH"))

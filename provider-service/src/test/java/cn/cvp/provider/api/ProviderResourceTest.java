@@ -234,7 +234,7 @@ class ProviderResourceTest {
         assertThat(event.at("/data/previousStatus").asText()).isEqualTo("REGISTERED");
         assertThat(event.at("/data/status").asText()).isEqualTo("ACTIVE");
         assertThat(event.at("/data/reason").asText()).isEqualTo("fast track");
-        assertThat(db.strings("select after_state ->> 'status' from audit_log where action = 'PROVIDER_ACCREDITED' and target_id = ?",
+        assertThat(db.strings("select after_state ->> 'status' from audit_log where action = 'PROVIDER_ACCREDITED_SHORTCUT' and target_id = ?",
                 id.toString())).containsExactly("ACTIVE");
 
         given().contentType("application/json").body(Map.of("programmeMemberships", List.of("BJ-AICV")))

@@ -39,6 +39,7 @@ import static cn.cvp.provider.support.Orgs.PROVIDER_OTHER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -193,6 +194,61 @@ class UsageReportResourceTest {
                 r -> r.value().contains(sequential) || r.value().contains(concurrent), 100,
                 Duration.ofSeconds(60), Duration.ofSeconds(2));
         assertThat(published).hasSize(100);
+    }
+
+    @Test
+    void correctionsAreNewVersionsThatKeepTheHistory() {
+        UUID providerId = fixtures.active(PROVIDER_DEMO);
+        UUID allocationId = fixtures.heldAllocation(providerId, PRICE);
+        String prefix = "corr-" + UUID.randomUUID();
+        Map<String, Object> original = record(prefix + "-0", allocationId, "10");
+        String v1 = submit(List.of(original)).then().statusCode(200).extract().path("results[0].usageReportId");
+
+        Map<String, Object> correction = new HashMap<>(original);
+        correction.remove("recordId");
+        correction.remove("allocationId");
+        correction.put("units", new BigDecimal("8"));
+        correction.put("amountFen", 8 * PRICE);
+        correction.put("reason", "计量系统重复计时");
+        Response created = given().contentType("application/json").body(correction)
+                .when().post("/api/usage-reports/" + v1 + "/corrections");
+        created.then().statusCode(201)
+                .body("version", is(2))
+                .body("correctsUsageReportId", is(v1))
+                .body("recordId", is(prefix + "-0"))
+                .body("status", is("RECEIVED"))
+                .body("amountFen", is((int) (8 * PRICE)));
+        String v2 = created.path("id");
+        // a replay answers the same correction; correcting the old version again is stale
+        given().contentType("application/json").body(correction)
+                .when().post("/api/usage-reports/" + v1 + "/corrections")
+                .then().statusCode(200).body("id", is(v2));
+        correction.put("units", new BigDecimal("7"));
+        correction.put("amountFen", 7 * PRICE);
+        given().contentType("application/json").body(correction)
+                .when().post("/api/usage-reports/" + v1 + "/corrections")
+                .then().statusCode(409).body("code", is("STALE_CORRECTION")).body("latestUsageReportId", is(v2));
+        correction.put("amountFen", 7 * PRICE + 1);
+        given().contentType("application/json").body(correction)
+                .when().post("/api/usage-reports/" + v2 + "/corrections")
+                .then().statusCode(422).body("code", is("AMOUNT_MISMATCH"));
+
+        // the history: both versions, the first unchanged
+        given().when().get("/api/usage-reports?recordId=" + prefix + "-0").then().statusCode(200)
+                .body("id", containsInAnyOrder(v1, v2));
+        given().when().get("/api/usage-reports/" + v1).then().body("amountFen", is((int) (10 * PRICE)));
+        List<String> events = db.outbox("usage.reported.v1", allocationId);
+        assertThat(events).hasSize(2);
+        JsonNode event = EventContracts.assertValid("usage.reported.v1", events.get(1));
+        assertThat(event.at("/data/version").asInt()).isEqualTo(2);
+        assertThat(event.at("/data/correctsUsageReportId").asText()).isEqualTo(v1);
+        submit(List.of(record(prefix + "-1", allocationId, "1"))).then().statusCode(200);
+        given().when().get("/api/usage-reports?allocationId=" + allocationId + "&size=2&page=0").then().statusCode(200)
+                .body("size()", is(2));
+        given().when().get("/api/usage-reports?allocationId=" + allocationId + "&status=ACCEPTED").then()
+                .statusCode(200).body("size()", is(0));
+        given().when().get("/api/usage-reports?status=NOPE").then().statusCode(400)
+                .body("code", is("UNKNOWN_ENUM_VALUE"));
     }
 
     @Test
@@ -380,5 +436,12 @@ class UsageReportResourceTest {
 
         String demoReport = fixtures.reportedUsage(demo, demoAllocation).toString();
         given().when().get("/api/usage-reports/" + demoReport).then().statusCode(404);
+        given().when().get("/api/usage-reports?allocationId=" + demoAllocation).then().statusCode(200)
+                .body("size()", is(0));
+        Map<String, Object> correction = new HashMap<>(record(p + "-1", demoAllocation, "1"));
+        correction.put("reason", "x");
+        given().contentType("application/json").body(correction)
+                .when().post("/api/usage-reports/" + demoReport + "/corrections").then().statusCode(404);
+        given().when().get("/api/allocations/" + demoAllocation).then().statusCode(404);
     }
 }

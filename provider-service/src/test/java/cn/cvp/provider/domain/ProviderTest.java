@@ -107,4 +107,74 @@ class ProviderTest {
             }
         }
     }
+
+    private static Provider.SelfAssessment assessment() {
+        return new Provider.SelfAssessment(true, true, "prices.pdf", null, List.of("SH-ICV", "BJ-AICV"));
+    }
+
+    @Test
+    void theRegularPathRunsThroughSevenDaysOfPublicNotice() {
+        Provider p = provider(3, ProviderStatus.REGISTERED);
+        assertThat(p.selfAssess(assessment(), NOW).current()).isEqualTo(ProviderStatus.SELF_ASSESSED);
+        assertThat(p.requestedProgrammes).containsExactly("BJ-AICV", "SH-ICV");
+        assertThat(p.startVerification(null, NOW).current()).isEqualTo(ProviderStatus.VERIFYING);
+        assertThat(p.verified(List.of("BJ-AICV"), 7, "ok", NOW).current()).isEqualTo(ProviderStatus.PUBLIC_NOTICE);
+        assertThat(p.noticeEndsAt).isEqualTo(NOW.plusDays(7));
+        assertThat(p.programmeMemberships).isEmpty();
+        assertThat(p.noticeOpen(NOW.plusDays(7).minusNanos(1000))).isTrue();
+        assertThatThrownBy(() -> p.concludeNotice(NOW.plusDays(6)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("NOTICE_PERIOD_NOT_OVER"));
+        assertThat(p.status).isEqualTo(ProviderStatus.PUBLIC_NOTICE);
+        assertThat(p.noticeOpen(NOW.plusDays(7))).isFalse();
+        StatusChange listed = p.concludeNotice(NOW.plusDays(7));
+        assertThat(listed.previous()).isEqualTo(ProviderStatus.PUBLIC_NOTICE);
+        assertThat(p.status).isEqualTo(ProviderStatus.ACTIVE);
+        assertThat(p.programmeMemberships).containsExactly("BJ-AICV");
+    }
+
+    @Test
+    void anObjectionDuringTheNoticeSendsItBackToVerification() {
+        Provider p = provider(3, ProviderStatus.VERIFYING);
+        p.requestedProgrammes = List.of("SH-ICV");
+        p.verified(null, 7, null, NOW);
+        assertThat(p.approvedProgrammes).containsExactly("SH-ICV");
+        StatusChange c = p.objected("地址不符", NOW.plusDays(1));
+        assertThat(c).isEqualTo(new StatusChange(ProviderStatus.PUBLIC_NOTICE, ProviderStatus.VERIFYING, "OBJECTION: 地址不符"));
+        assertThat(p.noticeEndsAt).isNull();
+        assertThatThrownBy(() -> p.objected("again", NOW.plusDays(1)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("NOTICE_NOT_OPEN"));
+    }
+
+    @Test
+    void selfAssessmentChecksTheCriteria() {
+        Provider young = provider(1, ProviderStatus.REGISTERED);
+        assertThatThrownBy(() -> young.selfAssess(assessment(), NOW))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
+        Provider noSite = provider(3, ProviderStatus.REGISTERED);
+        assertThatThrownBy(() -> noSite.selfAssess(new Provider.SelfAssessment(true, false, "p", null,
+                List.of("BJ-AICV")), NOW)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.code()).isEqualTo("ACCREDITATION_CRITERIA_NOT_MET"));
+        assertThat(young.status).isEqualTo(ProviderStatus.REGISTERED);
+        assertThat(noSite.status).isEqualTo(ProviderStatus.REGISTERED);
+    }
+
+    @Test
+    void suspensionReinstatementRemovalAndExit() {
+        Provider p = provider(3, ProviderStatus.ACTIVE);
+        p.programmeMemberships = List.of("BJ-AICV");
+        p.suspend("r", NOW);
+        assertThatThrownBy(() -> p.suspend("r", NOW)).isInstanceOf(ProblemException.class);
+        p.reinstate(null, NOW);
+        assertThat(p.grantProgramme("SH-ICV", NOW).current()).isEqualTo(ProviderStatus.ACTIVE);
+        assertThat(p.grantProgramme("SH-ICV", NOW)).isNull();
+        assertThat(p.programmeMemberships).containsExactly("BJ-AICV", "SH-ICV");
+        p.withdrawProgramme("BJ-AICV", null, NOW);
+        assertThat(p.programmeMemberships).containsExactly("SH-ICV");
+        p.remove("r", NOW);
+        assertThat(p.programmeMemberships).isEmpty();
+        assertThatThrownBy(() -> p.exit(null, NOW)).isInstanceOf(ProblemException.class);
+        Provider q = provider(3, ProviderStatus.VERIFYING);
+        assertThatThrownBy(() -> q.suspend("r", NOW)).isInstanceOf(ProblemException.class);
+        assertThat(q.exit(null, NOW).current()).isEqualTo(ProviderStatus.EXITED);
+    }
 }

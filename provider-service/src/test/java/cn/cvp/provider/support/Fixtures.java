@@ -62,6 +62,25 @@ public class Fixtures {
         return id;
     }
 
+    /** The organisation's provider, registered and self-assessed (SELF_ASSESSED) for BJ-AICV and SH-ICV. */
+    @ActivateRequestContext
+    public UUID selfAssessed(String creditCode) {
+        UUID id = registered(creditCode, 5);
+        providers.selfAssess(new Actor("test-fixture", "test-fixture", creditCode), creditCode, id,
+                new Provider.SelfAssessment(true, true, "https://example.cn/prices.pdf", "自评通过",
+                        List.of("BJ-AICV", "SH-ICV")));
+        return id;
+    }
+
+    /** The organisation's provider on public notice (公示) from now. */
+    @ActivateRequestContext
+    public UUID onNotice(String creditCode) {
+        UUID id = selfAssessed(creditCode);
+        providers.startVerification(TEST, id, null);
+        providers.verified(TEST, id, null, "verified");
+        return id;
+    }
+
     /** A draft offering of the provider: 16 A800 cards in Beijing for a year from tomorrow. */
     @ActivateRequestContext
     public UUID draftOffering(UUID providerId) {

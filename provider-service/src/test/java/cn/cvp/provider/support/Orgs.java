@@ -15,6 +15,15 @@ public final class Orgs {
     public static final String NEW_6 = "91440300MA05REG06J";
     public static final String NEW_7 = "91110108MA05REG07E";
     public static final String NEW_8 = "91110108MA05REG09L";
+    /** Organisations for the accreditation lifecycle tests. */
+    public static final String LIFECYCLE_1 = "91110108MA06LCY01Q";
+    public static final String LIFECYCLE_2 = "91110108MA06LCY02U";
+    public static final String LIFECYCLE_3 = "91110108MA06LCY03Y";
+    public static final String LIFECYCLE_4 = "91110108MA06LCY042";
+    public static final String LIFECYCLE_5 = "91110108MA06LCY055";
+    public static final String LIFECYCLE_6 = "91110108MA06LCY068";
+    public static final String LIFECYCLE_7 = "91110108MA06LCY07B";
+    public static final String LIFECYCLE_8 = "91110108MA06LCY08E";
     /** NEW_2 with a wrong check character. */
     public static final String BAD_CHECKSUM = "91110108MA05REG02A";
 

@@ -1,10 +1,12 @@
 package cn.cvp.allocation.catalogue.application;
 
 import cn.cvp.allocation.catalogue.domain.CapacityAppeared;
+import cn.cvp.allocation.catalogue.domain.OfferingWithdrawn;
 import cn.cvp.allocation.catalogue.domain.Offering;
 import cn.cvp.allocation.catalogue.domain.OfferingTerms;
 import cn.cvp.allocation.catalogue.domain.ProviderStanding;
 import cn.cvp.allocation.catalogue.persistence.OfferingRepository;
+import cn.cvp.allocation.catalogue.persistence.ResourcePools;
 import cn.cvp.allocation.catalogue.persistence.ProviderStandingRepository;
 import cn.cvp.allocation.support.Topics;
 import cn.cvp.kit.audit.AuditLog;
@@ -36,16 +38,21 @@ public class CatalogueService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<CapacityAppeared> capacityAppeared;
+    private final Event<OfferingWithdrawn> offeringWithdrawn;
+    private final ResourcePools pools;
 
     public CatalogueService(ProcessedEvents processed, ProviderStandingRepository providers,
                             OfferingRepository offerings, AuditLog audit, Clock clock,
-                            Event<CapacityAppeared> capacityAppeared) {
+                            Event<CapacityAppeared> capacityAppeared, Event<OfferingWithdrawn> offeringWithdrawn,
+                            ResourcePools pools) {
         this.processed = processed;
         this.providers = providers;
         this.offerings = offerings;
         this.audit = audit;
         this.clock = clock;
         this.capacityAppeared = capacityAppeared;
+        this.offeringWithdrawn = offeringWithdrawn;
+        this.pools = pools;
     }
 
     @Transactional
@@ -100,12 +107,24 @@ public class CatalogueService {
         }
     }
 
+    private void lockPools(String a, String b) {
+        if (a.equals(b)) {
+            pools.lock(a);
+        } else {
+            pools.lock(a.compareTo(b) < 0 ? a : b);
+            pools.lock(a.compareTo(b) < 0 ? b : a);
+        }
+    }
+
     @Transactional
     public void offeringPublished(String eventId, OfferingTerms terms) {
         if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // the pool's lock before the offering's row lock, as matching takes them (see ResourcePools)
+        Offering known = offerings.findById(terms.offeringId());
+        lockPools(known == null ? terms.resourceClass() : known.resourceClass(), terms.resourceClass());
         Offering offering = offerings.lock(terms.offeringId());
         if (offering == null) {
             offering = Offering.published(terms, now);
@@ -129,15 +148,20 @@ public class CatalogueService {
         if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
             return;
         }
+        Offering known = offerings.findById(offeringId);
+        if (known != null) {
+            pools.lock(known.resourceClass());
+        }
         Offering offering = offerings.lock(offeringId);
         if (offering == null) {
             LOG.infof("withdrawal of offering %s that was never published here; nothing to do", offeringId);
             return;
         }
         Offering.Snapshot before = offering.snapshot();
-        // allocations already made on it stay honoured; it is simply not matched any more
+        // it is not matched any more; reservations nothing was used of are cancelled and re-homed (MatchingService)
         if (offering.withdraw(version, OffsetDateTime.now(clock))) {
             audit.record(SYSTEM, "OFFERING_WITHDRAWN", "Offering", offeringId, before, offering.snapshot());
+            offeringWithdrawn.fire(new OfferingWithdrawn(offeringId, offering.resourceClass()));
         }
     }
 }

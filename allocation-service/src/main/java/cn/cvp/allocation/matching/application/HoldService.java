@@ -98,6 +98,7 @@ public class HoldService {
             return;
         }
         Allocation allocation = allocationOf(voucherId, allocationId);
+        matching.lockPool(allocation.resourceClass());
         if (allocation.status() == AllocationStatus.CANCELLED) {
             LOG.infof("allocation %s is already cancelled; nothing to do", allocationId);
             return;

@@ -2,8 +2,12 @@ package cn.cvp.allocation.matching.application;
 
 import cn.cvp.allocation.catalogue.domain.CapacityAppeared;
 import cn.cvp.allocation.catalogue.domain.Offering;
+import cn.cvp.allocation.catalogue.domain.OfferingWithdrawn;
+import cn.cvp.allocation.matching.domain.AllocationStatus;
+import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
 import cn.cvp.allocation.catalogue.domain.ProviderStanding;
 import cn.cvp.allocation.catalogue.persistence.OfferingRepository;
+import cn.cvp.allocation.catalogue.persistence.ResourcePools;
 import cn.cvp.allocation.catalogue.persistence.ProviderStandingRepository;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.Demand;
@@ -63,10 +67,11 @@ public class MatchingService {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Matcher matcher;
+    private final ResourcePools pools;
 
     public MatchingService(ProcessedEvents processed, VoucherRepository vouchers, AllocationRepository allocations,
                            OfferingRepository offerings, ProviderStandingRepository providers, Outbox outbox,
-                           AuditLog audit, Clock clock, ObjectMapper mapper,
+                           AuditLog audit, Clock clock, ObjectMapper mapper, ResourcePools pools,
                            @ConfigProperty(name = "cvp.matching.explained-candidates", defaultValue = "50")
                            int explainedCandidates) {
         this.processed = processed;
@@ -79,6 +84,7 @@ public class MatchingService {
         this.clock = clock;
         this.mapper = mapper;
         this.matcher = new Matcher(explainedCandidates);
+        this.pools = pools;
     }
 
     /** voucher.issued.v1: record the voucher and match its whole demand. */
@@ -91,6 +97,7 @@ public class MatchingService {
             LOG.infof("voucher %s is already known (issued again under event %s); nothing to do", issued.voucherId(), eventId);
             return;
         }
+        pools.lock(issued.resourceClass());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Voucher voucher = Voucher.issued(issued, now);
         vouchers.persist(voucher);
@@ -103,9 +110,75 @@ public class MatchingService {
         rematchWaitlisted(event.resourceClass());
     }
 
+    /**
+     * The documented withdrawal rule: reservations on a withdrawn offering that nothing has been used of
+     * (PROPOSED, or HELD with no usage accepted) are cancelled ({@code OFFERING_WITHDRAWN}, so voucher-service
+     * releases the hold) and their card-hours re-homed: added to the voucher's waitlist entry (one is opened, with
+     * allocation.waitlisted.v1, if it has none) and the class re-matched at once, first approved first served, so
+     * they move to other offerings where capacity is left or wait for it. Reservations already in use (ACTIVE) stay
+     * honoured to their end: the provider delivers what it started. A revoked or expired voucher is not re-homed.
+     */
+    void onOfferingWithdrawn(@Observes OfferingWithdrawn event) {
+        pools.lock(event.resourceClass());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Offering offering = offerings.lock(event.offeringId());
+        boolean rehomed = false;
+        for (Allocation allocation : allocations.lockLiveOfOffering(event.offeringId())) {
+            if (allocation.status() == AllocationStatus.ACTIVE || !allocation.unused()) {
+                continue;
+            }
+            Allocation.Snapshot before = allocation.snapshot();
+            AllocationCancelledV1 cancelled = allocation.terminate(OFFERING_WITHDRAWN, now);
+            audit.record(SYSTEM, "ALLOCATION_CANCELLED", "Allocation", allocation.allocationId(), before,
+                    allocation.snapshot());
+            outbox.append(Topics.ALLOCATION_EVENTS, allocation.allocationId().toString(), AllocationCancelledV1.TYPE,
+                    allocation.allocationId().toString(), cancelled);
+            if (offering != null) {
+                Offering.Snapshot offeringBefore = offering.snapshot();
+                offering.release(allocation.cardHours(), now);
+                audit.record(SYSTEM, "OFFERING_CAPACITY_RELEASED", "Offering", offering.offeringId(), offeringBefore,
+                        offering.snapshot());
+            }
+            Voucher voucher = vouchers.findById(allocation.voucherId());
+            if (voucher == null || voucher.isEnded()) {
+                continue;
+            }
+            List<Allocation> waiting = allocations.lockWaitlistedOfVoucher(voucher.voucherId());
+            Allocation entry;
+            if (waiting.isEmpty()) {
+                entry = Allocation.waitlist(UUID.randomUUID(), voucher, allocation.cardHours(), OFFERING_WITHDRAWN,
+                        "{\"rule\":\"" + OFFERING_WITHDRAWN + "\",\"withdrawnOfferingId\":\"" + event.offeringId()
+                                + "\",\"cancelledAllocationId\":\"" + allocation.allocationId() + "\"}", now);
+                allocations.persist(entry);
+                audit.record(SYSTEM, "ALLOCATION_WAITLISTED", "Allocation", entry.allocationId(), null, entry.snapshot());
+            } else {
+                entry = waiting.get(0);
+                Allocation.Snapshot entryBefore = entry.snapshot();
+                entry.addToWaitlist(allocation.cardHours(), now);
+                audit.record(SYSTEM, "ALLOCATION_WAITLIST_EXTENDED", "Allocation", entry.allocationId(), entryBefore,
+                        entry.snapshot());
+            }
+            outbox.append(Topics.ALLOCATION_EVENTS, voucher.voucherId().toString(), AllocationWaitlistedV1.TYPE,
+                    voucher.voucherId().toString(), entry.waitlisted());
+            rehomed = true;
+        }
+        if (rehomed) {
+            allocations.flush();
+            rematchWaitlisted(event.resourceClass());
+        }
+    }
+
+    public static final String OFFERING_WITHDRAWN = "OFFERING_WITHDRAWN";
+
+    /** Serializes capacity changes of the resource class across instances (see {@link ResourcePools}). */
+    public void lockPool(String resourceClass) {
+        pools.lock(resourceClass);
+    }
+
     /** Tries the waitlisted demand of a resource class again, first approved first served. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rematchWaitlisted(String resourceClass) {
+        pools.lock(resourceClass);
         List<Allocation> waiting = allocations.lockWaitlisted(resourceClass);
         if (waiting.isEmpty()) {
             return;

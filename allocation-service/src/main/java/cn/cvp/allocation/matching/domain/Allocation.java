@@ -187,6 +187,48 @@ public class Allocation {
         return new AllocationCancelledV1(allocationId, voucherId, providerId, reason);
     }
 
+    /**
+     * PROPOSED, HELD or ACTIVE → CANCELLED: the voucher was revoked or expired, or the offering withdrawn.
+     * Usage already accepted stays accepted; the caller releases {@link #unusedFutureCardHours} of the offering.
+     */
+    public AllocationCancelledV1 terminate(String reason, OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.PROPOSED, AllocationStatus.HELD, AllocationStatus.ACTIVE), "cancelled");
+        this.status = AllocationStatus.CANCELLED;
+        this.statusReason = reason;
+        this.updatedAt = now;
+        return new AllocationCancelledV1(allocationId, voucherId, providerId, reason);
+    }
+
+    /**
+     * The part of the reservation that can still be given to someone else: what is not used yet
+     * (card-hours − accepted usage, rounded up), and no more than the reserved cards can deliver in the whole
+     * hours of the window still ahead. Capacity of hours that have passed is gone either way.
+     */
+    public long unusedFutureCardHours(OffsetDateTime now) {
+        if (windowEnd == null || !now.isBefore(windowEnd)) {
+            return 0;
+        }
+        long unused = cardHours - acceptedUnits.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        OffsetDateTime from = windowStart != null && windowStart.isAfter(now) ? windowStart : now;
+        long futureHours = java.time.Duration.between(from, windowEnd).toHours();
+        return Math.max(0, Math.min(unused, Math.multiplyExact((long) units, futureHours)));
+    }
+
+    /** Not used at all yet: no usage accepted. */
+    public boolean unused() {
+        return acceptedUnits.signum() == 0;
+    }
+
+    /** WAITLISTED, more card-hours: a cancelled reservation's demand joins the voucher's waiting rest. */
+    public void addToWaitlist(long moreCardHours, OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.WAITLISTED), "extended");
+        if (moreCardHours <= 0) {
+            throw new IllegalArgumentException("nothing to add to the waitlist");
+        }
+        cardHours = Math.addExact(cardHours, moreCardHours);
+        updatedAt = now;
+    }
+
     /** WAITLISTED → CANCELLED: the voucher can no longer be served (its holds are refused). No event: nothing was held. */
     public void closeWaitlist(String reason, OffsetDateTime now) {
         requireStatus(EnumSet.of(AllocationStatus.WAITLISTED), "taken off the waitlist");

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param cardHours  the card-hours still to be served (all of them for a new voucher, the waitlisted rest later)
  * @param regions    allowed 6-digit division codes; a province (…0000) or city (…00) code admits the areas
  *                   inside it; empty admits any region
+ * @param prefersDomesticChips the programme rates domestic chips (国产芯片) higher for this voucher (a higher
+ *                   domestic-chip subsidy ratio): at an equal price, domestic-chip offerings rank first
  */
 public record Demand(
         UUID voucherId,
@@ -26,7 +28,15 @@ public record Demand(
         long cardHours,
         List<String> regions,
         Instant windowStart,
-        Instant windowEnd) {
+        Instant windowEnd,
+        boolean prefersDomesticChips) {
+
+    public Demand(UUID voucherId, Instant approvedAt, String programmeCode, String enterpriseCreditCode,
+                  Set<String> enterpriseRelatedParties, Set<ProviderRequirement> providerRequirements,
+                  String resourceClass, long cardHours, List<String> regions, Instant windowStart, Instant windowEnd) {
+        this(voucherId, approvedAt, programmeCode, enterpriseCreditCode, enterpriseRelatedParties, providerRequirements,
+                resourceClass, cardHours, regions, windowStart, windowEnd, false);
+    }
 
     public Demand {
         Objects.requireNonNull(voucherId, "voucherId");

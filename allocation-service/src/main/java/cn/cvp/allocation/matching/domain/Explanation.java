@@ -28,8 +28,9 @@ public record Explanation(
     public static final String RULE = "FCFS_LOWEST_PRICE_SPLIT_FILL";
     public static final String RULE_DESCRIPTION = "Vouchers are served first come, first served by approval time. "
             + "Offerings the programme rules allow (active provider in the programme, not a related party, same "
-            + "resource class, allowed region, overlapping window, capacity left) are ranked by unit price, then by "
-            + "the most capacity available, then by offering id; the demand is filled from the cheapest, split "
+            + "resource class, allowed region, overlapping window, capacity left) are ranked by unit price, then, where "
+            + "the programme rates domestic chips higher (a higher domestic-chip subsidy ratio), domestic-chip offerings "
+            + "first, then by the most capacity available, then by offering id; the demand is filled from the cheapest, split "
             + "across offerings until it is served or nothing eligible is left; the rest is waitlisted.";
 
     public Explanation forOffering(UUID offeringId) {

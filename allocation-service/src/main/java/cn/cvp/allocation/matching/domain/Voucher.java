@@ -27,6 +27,12 @@ public class Voucher {
     public static final String ACTIVE = "ACTIVE";
     /** voucher-service told us (through a rejected hold) that the voucher is frozen, revoked or unknown. */
     public static final String NOT_ACTIVE = "NOT_ACTIVE";
+    /** voucher.frozen.v1: usage on it is refused until voucher.unfrozen.v1. */
+    public static final String FROZEN = "FROZEN";
+    /** voucher.revoked.v1: final. */
+    public static final String REVOKED = "REVOKED";
+    /** voucher.expired.v1 (or past validUntil): final. */
+    public static final String EXPIRED = "EXPIRED";
 
     @Id
     @Column(name = "voucher_id")
@@ -117,7 +123,12 @@ public class Voucher {
     public Demand demand(long cardHours) {
         return new Demand(voucherId, approvedAt.toInstant(), programmeCode, enterpriseCreditCode,
                 Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), demandResourceClass, cardHours,
-                List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant());
+                List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant(), prefersDomesticChips());
+    }
+
+    /** The programme rates domestic chips higher for this voucher: its domestic-chip ratio exceeds its ratio. */
+    public boolean prefersDomesticChips() {
+        return domesticChipSubsidyRatio != null && domesticChipSubsidyRatio.compareTo(subsidyRatio) > 0;
     }
 
     /** The ratio that applies to capacity on domestic chips (国产芯片) or on others. */
@@ -131,6 +142,53 @@ public class Voucher {
 
     public void markNotActive() {
         status = NOT_ACTIVE;
+    }
+
+    /** voucher.frozen.v1. @return whether the status changed (a revoked or expired voucher stays so) */
+    public boolean freeze() {
+        if (isEnded() || FROZEN.equals(status)) {
+            return false;
+        }
+        status = FROZEN;
+        return true;
+    }
+
+    /** voucher.unfrozen.v1: back to ACTIVE, but only from FROZEN. @return whether the status changed */
+    public boolean unfreeze() {
+        if (!FROZEN.equals(status)) {
+            return false;
+        }
+        status = ACTIVE;
+        return true;
+    }
+
+    /** voucher.revoked.v1 / voucher.expired.v1: final. @return whether the status changed */
+    public boolean end(String endStatus) {
+        if (!REVOKED.equals(endStatus) && !EXPIRED.equals(endStatus)) {
+            throw new IllegalArgumentException("a voucher ends REVOKED or EXPIRED, not " + endStatus);
+        }
+        if (isEnded()) {
+            return false;
+        }
+        status = endStatus;
+        return true;
+    }
+
+    public boolean isEnded() {
+        return REVOKED.equals(status) || EXPIRED.equals(status);
+    }
+
+    /** The status as of now: an ACTIVE voucher past its validity is EXPIRED even before voucher-service says so. */
+    public String statusAt(OffsetDateTime now) {
+        if (ACTIVE.equals(status) && validUntil != null && now.isAfter(validUntil)) {
+            return EXPIRED;
+        }
+        return status;
+    }
+
+    /** Enterprise related parties (关联方) as voucher.issued.v1 listed them. */
+    public List<String> enterpriseRelatedParties() {
+        return List.of(enterpriseRelatedParties);
     }
 
     /** Active: not reported frozen/revoked/unknown by voucher-service, and not past its validity. */

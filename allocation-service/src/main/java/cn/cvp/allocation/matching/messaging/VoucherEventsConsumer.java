@@ -2,6 +2,8 @@ package cn.cvp.allocation.matching.messaging;
 
 import cn.cvp.allocation.matching.application.HoldService;
 import cn.cvp.allocation.matching.application.MatchingService;
+import cn.cvp.allocation.matching.application.VoucherStatusService;
+import cn.cvp.allocation.matching.domain.Voucher;
 import cn.cvp.allocation.support.EventReader;
 import cn.cvp.allocation.support.UnprocessableEventException;
 import cn.cvp.kit.events.EventEnvelope;
@@ -23,11 +25,14 @@ public class VoucherEventsConsumer {
     private final EventReader reader;
     private final MatchingService matching;
     private final HoldService holds;
+    private final VoucherStatusService statuses;
 
-    public VoucherEventsConsumer(EventReader reader, MatchingService matching, HoldService holds) {
+    public VoucherEventsConsumer(EventReader reader, MatchingService matching, HoldService holds,
+                                 VoucherStatusService statuses) {
         this.reader = reader;
         this.matching = matching;
         this.holds = holds;
+        this.statuses = statuses;
     }
 
     @Incoming("voucher-events")
@@ -45,6 +50,22 @@ public class VoucherEventsConsumer {
             case VoucherHoldRejectedV1.TYPE -> {
                 VoucherHoldRejectedV1 d = reader.data(event, VoucherHoldRejectedV1.class);
                 holds.holdRejected(event.id(), d.voucherId(), d.allocationId(), d.reason());
+            }
+            case VoucherStatusChangedV1.FROZEN -> {
+                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
+                statuses.frozen(event.id(), d.voucherId(), d.reason());
+            }
+            case VoucherStatusChangedV1.UNFROZEN -> {
+                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
+                statuses.unfrozen(event.id(), d.voucherId(), d.reason());
+            }
+            case VoucherStatusChangedV1.REVOKED -> {
+                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
+                statuses.ended(event.id(), d.voucherId(), Voucher.REVOKED, d.reason());
+            }
+            case VoucherStatusChangedV1.EXPIRED -> {
+                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
+                statuses.ended(event.id(), d.voucherId(), Voucher.EXPIRED, d.reason());
             }
             default -> LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
         }

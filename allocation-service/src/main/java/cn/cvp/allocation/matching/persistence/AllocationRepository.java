@@ -33,6 +33,21 @@ public class AllocationRepository implements PanacheRepositoryBase<Allocation, U
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** The voucher's reservations that still hold capacity (PROPOSED, HELD, ACTIVE), locked. */
+    public List<Allocation> lockLiveOfVoucher(UUID voucherId) {
+        return find("voucherId = ?1 and status in ?2 order by allocationId", voucherId, LIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** An offering's reservations that still hold capacity, locked, first approved first. */
+    public List<Allocation> lockLiveOfOffering(UUID offeringId) {
+        return find("offeringId = ?1 and status in ?2 order by voucherApprovedAt, allocationId", offeringId, LIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    private static final List<AllocationStatus> LIVE =
+            List.of(AllocationStatus.PROPOSED, AllocationStatus.HELD, AllocationStatus.ACTIVE);
+
     public List<Allocation> findByVoucher(UUID voucherId) {
         return list("voucherId", Sort.by("createdAt").and("allocationId"), voucherId);
     }

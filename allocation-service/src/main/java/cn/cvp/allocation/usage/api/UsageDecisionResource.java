@@ -4,7 +4,14 @@ import cn.cvp.allocation.support.Ids;
 import cn.cvp.allocation.support.Roles;
 import cn.cvp.allocation.usage.application.UsageDecisionQueries;
 import cn.cvp.kit.problem.Problem;
+import cn.cvp.allocation.usage.domain.UsageDecision;
+import cn.cvp.kit.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Locale;
+
 @Path("/api/usage-decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Usage decisions", description = "Validation of providers' usage reports (用量校验)")
@@ -25,6 +34,58 @@ public class UsageDecisionResource {
 
     public UsageDecisionResource(UsageDecisionQueries queries) {
         this.queries = queries;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "List usage decisions",
+            description = "Newest first. flagged=true lists the decisions fraud rules flagged for review (风险复核): "
+                    + "accepted ones (spikes before expiry, related parties) and rejected ones (usage on a frozen or revoked voucher).")
+    @APIResponse(responseCode = "200", description = "A page of decisions",
+            content = @Content(schema = @Schema(implementation = UsageDecisionPageView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed filter (INVALID_FORMAT, UNKNOWN_ENUM_VALUE, VALIDATION_FAILED)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No or an invalid token")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator or auditor")
+    public UsageDecisionPageView list(
+            @Parameter(description = "true: only flagged decisions; false: only unflagged ones",
+                    schema = @Schema(enumeration = {"true", "false"})) @QueryParam("flagged") String flagged,
+            @Parameter(description = "only ACCEPTED or REJECTED decisions",
+                    schema = @Schema(enumeration = {"ACCEPTED", "REJECTED"})) @QueryParam("decision") String decision,
+            @Parameter(description = "only decisions on this allocation") @QueryParam("allocationId") String allocationId,
+            @Parameter(description = "only decisions on this voucher's allocations") @QueryParam("voucherId") String voucherId,
+            @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "page size, 1–200") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        UsageDecisionQueries.Page result = queries.search(flaggedOf(flagged), decisionOf(decision),
+                Ids.filterId("allocationId", allocationId), Ids.filterId("voucherId", voucherId), page, size);
+        return new UsageDecisionPageView(result.items().stream().map(UsageDecisionView::of).toList(),
+                result.page(), result.size(), result.total());
+    }
+
+    private static Boolean flaggedOf(String flagged) {
+        if (flagged == null || flagged.isBlank()) {
+            return null;
+        }
+        return switch (flagged.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid("INVALID_FORMAT",
+                    "Query parameter 'flagged' must be true or false, not '" + flagged + "'",
+                    "查询参数 'flagged' 必须为 true 或 false，而不是 '" + flagged + "'");
+        };
+    }
+
+    private static String decisionOf(String decision) {
+        if (decision == null || decision.isBlank()) {
+            return null;
+        }
+        String d = decision.toUpperCase(Locale.ROOT);
+        if (!d.equals(UsageDecision.ACCEPTED) && !d.equals(UsageDecision.REJECTED)) {
+            throw ProblemException.invalid("UNKNOWN_ENUM_VALUE",
+                    "Query parameter 'decision' has an invalid value '" + decision + "' (allowed: [ACCEPTED, REJECTED])",
+                    "查询参数 'decision' 的值 '" + decision + "' 无效（允许：[ACCEPTED, REJECTED]）");
+        }
+        return d;
     }
 
     @GET

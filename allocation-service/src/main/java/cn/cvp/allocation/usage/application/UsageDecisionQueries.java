@@ -24,4 +24,12 @@ public class UsageDecisionQueries {
         }
         return decision;
     }
+
+    public Page search(Boolean flagged, String decision, UUID allocationId, UUID voucherId, int page, int size) {
+        var query = decisions.search(flagged, decision, allocationId, voucherId, page, size);
+        return new Page(query.list(), page, size, query.count());
+    }
+
+    public record Page(java.util.List<UsageDecision> items, int page, int size, long total) {
+    }
 }

@@ -1,5 +1,7 @@
 package cn.cvp.allocation.usage.application;
 
+import cn.cvp.allocation.catalogue.domain.ProviderStanding;
+import cn.cvp.allocation.catalogue.persistence.ProviderStandingRepository;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.Voucher;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
@@ -23,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,16 +42,19 @@ public class UsageService {
     private final UsageDecisionRepository decisions;
     private final AllocationRepository allocations;
     private final VoucherRepository vouchers;
+    private final ProviderStandingRepository providers;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
     public UsageService(ProcessedEvents processed, UsageDecisionRepository decisions, AllocationRepository allocations,
-                        VoucherRepository vouchers, Outbox outbox, AuditLog audit, Clock clock) {
+                        VoucherRepository vouchers, ProviderStandingRepository providers, Outbox outbox, AuditLog audit,
+                        Clock clock) {
         this.processed = processed;
         this.decisions = decisions;
         this.allocations = allocations;
         this.vouchers = vouchers;
+        this.providers = providers;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -67,7 +73,9 @@ public class UsageService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Allocation allocation = allocations.lock(report.allocationId());
         Voucher voucher = allocation == null ? null : vouchers.findById(allocation.voucherId());
-        UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, now));
+        ProviderStanding provider = allocation == null || allocation.providerId() == null ? null
+                : providers.findById(allocation.providerId());
+        UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, provider, now));
         UUID voucherId = allocation == null || allocation.providerId() == null
                 || !allocation.providerId().equals(report.providerId()) ? null : allocation.voucherId();
         UsageDecision decision = UsageDecision.decide(report, verdict, voucherId, now);
@@ -82,19 +90,33 @@ public class UsageService {
             outbox.append(Topics.ALLOCATION_EVENTS, key, UsageAcceptedV1.TYPE, report.usageReportId().toString(),
                     decision.accepted());
         } else {
+            if (verdict.flagged()) {
+                LOG.warnf("usage report %s rejected %s and flagged %s for review", report.usageReportId(),
+                        verdict.reason(), verdict.flags());
+            }
             audit.record(SYSTEM, "USAGE_REJECTED", "UsageReport", report.usageReportId(), null, decision.rejected());
             outbox.append(Topics.ALLOCATION_EVENTS, key, UsageRejectedV1.TYPE, report.usageReportId().toString(),
                     decision.rejected());
         }
     }
 
-    private static Reservation reservationOf(Allocation a, Voucher v, OffsetDateTime now) {
+    private static Reservation reservationOf(Allocation a, Voucher v, ProviderStanding p, OffsetDateTime now) {
         if (a == null || a.providerId() == null) {
             return null; // no allocation, or only a waitlist entry: nothing a provider could deliver on
         }
         return new Reservation(a.allocationId(), a.providerId(), a.voucherId(), a.status(), a.windowStart(),
                 a.windowEnd(), a.units(), a.cardHours(), a.unitPriceFen(), a.subsidyRatio(),
                 a.holdFen() == null ? 0 : a.holdFen(), a.acceptedUnits(), a.acceptedSubsidyFen(),
-                v != null && v.isActiveAt(now));
+                v != null && v.isActiveAt(now), v == null ? "UNKNOWN" : v.statusAt(now),
+                v == null ? null : v.validUntil(), v != null && p != null && related(v, p));
+    }
+
+    /** Related parties (关联方) either way round, as the provider's standing says now. */
+    static boolean related(Voucher v, ProviderStanding p) {
+        List<String> enterpriseRelated = v.enterpriseRelatedParties();
+        return (p.creditCode() != null && (enterpriseRelated.contains(p.creditCode())
+                        || p.creditCode().equals(v.enterpriseCreditCode())))
+                || (p.name() != null && enterpriseRelated.contains(p.name()))
+                || p.relatedParties().contains(v.enterpriseCreditCode());
     }
 }

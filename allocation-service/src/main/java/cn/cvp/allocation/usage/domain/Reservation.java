@@ -14,6 +14,10 @@ import java.util.UUID;
  * @param acceptedUnits      card-hours of usage accepted so far
  * @param acceptedSubsidyFen subsidy accepted so far (captured from the hold)
  * @param voucherActive      the voucher is neither frozen, revoked nor expired
+ * @param voucherStatus      the voucher's status as of now (ACTIVE, FROZEN, REVOKED, EXPIRED, NOT_ACTIVE)
+ * @param voucherValidUntil  when the voucher expires (null: no end known)
+ * @param relatedParty       the provider and the enterprise are related parties as known now (the provider's
+ *                           standing may have changed since the allocation was made)
  */
 public record Reservation(
         UUID allocationId,
@@ -29,5 +33,18 @@ public record Reservation(
         long holdFen,
         BigDecimal acceptedUnits,
         long acceptedSubsidyFen,
-        boolean voucherActive) {
+        boolean voucherActive,
+        String voucherStatus,
+        OffsetDateTime voucherValidUntil,
+        boolean relatedParty) {
+
+    /** A reservation on an ACTIVE (or not active, status unknown) voucher with no expiry and no related party. */
+    public Reservation(UUID allocationId, UUID providerId, UUID voucherId, AllocationStatus status,
+                       OffsetDateTime windowStart, OffsetDateTime windowEnd, int units, long cardHours, long unitPriceFen,
+                       BigDecimal subsidyRatio, long holdFen, BigDecimal acceptedUnits, long acceptedSubsidyFen,
+                       boolean voucherActive) {
+        this(allocationId, providerId, voucherId, status, windowStart, windowEnd, units, cardHours, unitPriceFen,
+                subsidyRatio, holdFen, acceptedUnits, acceptedSubsidyFen, voucherActive,
+                voucherActive ? "ACTIVE" : "NOT_ACTIVE", null, false);
+    }
 }

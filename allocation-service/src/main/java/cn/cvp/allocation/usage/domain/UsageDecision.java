@@ -59,6 +59,9 @@ public class UsageDecision {
     private String[] flags;
     @Column(name = "decided_at", nullable = false)
     private OffsetDateTime decidedAt;
+    /** computed by the database: flags not empty */
+    @Column(insertable = false, updatable = false)
+    private Boolean flagged;
 
     protected UsageDecision() {
     }

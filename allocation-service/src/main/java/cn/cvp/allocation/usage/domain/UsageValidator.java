@@ -5,6 +5,8 @@ import cn.cvp.allocation.matching.domain.AllocationStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +18,10 @@ import java.util.List;
 public final class UsageValidator {
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    /** how close to the voucher's expiry usage counts as "in the last days" */
+    public static final Duration SPIKE_DAYS_BEFORE_EXPIRY = Duration.ofDays(7);
+    /** how much faster than before usage must run to be a spike */
+    public static final long SPIKE_FACTOR = 2;
 
     private UsageValidator() {
     }
@@ -26,13 +32,19 @@ public final class UsageValidator {
             return UsageVerdict.reject(UsageRejection.UNKNOWN_ALLOCATION,
                     "allocation " + report.allocationId() + " is not an allocation of provider " + report.providerId());
         }
+        if (!reservation.voucherActive()) {
+            List<String> flags = switch (String.valueOf(reservation.voucherStatus())) {
+                case "FROZEN" -> List.of(UsageFlag.USAGE_ON_FROZEN_VOUCHER.name());
+                case "REVOKED" -> List.of(UsageFlag.USAGE_ON_REVOKED_VOUCHER.name());
+                default -> List.of();
+            };
+            return UsageVerdict.reject(UsageRejection.VOUCHER_NOT_ACTIVE,
+                    "voucher " + reservation.voucherId() + " is " + reservation.voucherStatus()
+                            + " (frozen, revoked or expired vouchers pay for no usage)", flags);
+        }
         if (reservation.status() != AllocationStatus.HELD && reservation.status() != AllocationStatus.ACTIVE) {
             return UsageVerdict.reject(UsageRejection.ALLOCATION_NOT_ACTIVE,
                     "allocation " + reservation.allocationId() + " is " + reservation.status());
-        }
-        if (!reservation.voucherActive()) {
-            return UsageVerdict.reject(UsageRejection.VOUCHER_NOT_ACTIVE,
-                    "voucher " + reservation.voucherId() + " is frozen, revoked or expired");
         }
         if (report.units().signum() <= 0 || report.units().scale() > 3 || report.amountFen() < 0
                 || report.unitPriceFen() < 0 || !report.periodEnd().isAfter(report.periodStart())) {
@@ -68,7 +80,41 @@ public final class UsageValidator {
                     report.units().toPlainString() + " card-hours cannot be delivered by " + reservation.units()
                             + " reserved cards in " + periodSeconds + " s");
         }
-        return UsageVerdict.accept(subsidy(report.amountFen(), reservation), List.of());
+        return UsageVerdict.accept(subsidy(report.amountFen(), reservation), flags(report, reservation));
+    }
+
+    /** Fraud rules that do not block acceptance but put the decision before an administrator. */
+    static List<String> flags(UsageReport report, Reservation reservation) {
+        List<String> flags = new ArrayList<>(2);
+        if (spikeBeforeExpiry(report, reservation)) {
+            flags.add(UsageFlag.USAGE_SPIKE_BEFORE_EXPIRY.name());
+        }
+        if (reservation.relatedParty()) {
+            flags.add(UsageFlag.RELATED_PARTY.name());
+        }
+        return flags;
+    }
+
+    /**
+     * A report whose period ends in the last {@link #SPIKE_DAYS_BEFORE_EXPIRY} days before the voucher expires
+     * and whose rate (card-hours per hour) is more than {@link #SPIKE_FACTOR} × the allocation's rate of accepted
+     * usage before it (from the window's start to the report's start); with nothing accepted before, a report of
+     * at least half the reservation at once.
+     */
+    static boolean spikeBeforeExpiry(UsageReport report, Reservation reservation) {
+        OffsetDateTime validUntil = reservation.voucherValidUntil();
+        if (validUntil == null || !report.periodEnd().isAfter(validUntil.minus(SPIKE_DAYS_BEFORE_EXPIRY))) {
+            return false;
+        }
+        BigDecimal accepted = reservation.acceptedUnits();
+        long secondsBefore = Duration.between(reservation.windowStart(), report.periodStart()).toSeconds();
+        if (accepted.signum() == 0 || secondsBefore <= 0) {
+            return report.units().multiply(BigDecimal.valueOf(2)).compareTo(BigDecimal.valueOf(reservation.cardHours())) >= 0;
+        }
+        long periodSeconds = Duration.between(report.periodStart(), report.periodEnd()).toSeconds();
+        // units / period > factor × accepted / before  ⇔  units × before > factor × accepted × period
+        return report.units().multiply(BigDecimal.valueOf(secondsBefore))
+                .compareTo(accepted.multiply(BigDecimal.valueOf(SPIKE_FACTOR * periodSeconds))) > 0;
     }
 
     /** ratio × amount rounded down to the fen, capped by what is still held for the allocation. */

@@ -17,4 +17,13 @@ public record UsageVerdict(boolean accepted, UsageRejection reason, String detai
     public static UsageVerdict reject(UsageRejection reason, String detail) {
         return new UsageVerdict(false, reason, detail, 0, List.of());
     }
+
+    /** A rejection an administrator should also review (e.g. usage reported on a frozen voucher). */
+    public static UsageVerdict reject(UsageRejection reason, String detail, List<String> flags) {
+        return new UsageVerdict(false, reason, detail, 0, List.copyOf(flags));
+    }
+
+    public boolean flagged() {
+        return !flags.isEmpty();
+    }
 }

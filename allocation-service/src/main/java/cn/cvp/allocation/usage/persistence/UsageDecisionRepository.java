@@ -1,11 +1,44 @@
 package cn.cvp.allocation.usage.persistence;
 
 import cn.cvp.allocation.usage.domain.UsageDecision;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class UsageDecisionRepository implements PanacheRepositoryBase<UsageDecision, UUID> {
+
+    /** A page of decisions, newest first, filtered by whatever is given. */
+    public PanacheQuery<UsageDecision> search(Boolean flagged, String decision, UUID allocationId, UUID voucherId,
+                                              int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (flagged != null) {
+            where.add("flagged = :flagged");
+            params = params.and("flagged", flagged);
+        }
+        if (decision != null) {
+            where.add("decision = :decision");
+            params = params.and("decision", decision);
+        }
+        if (allocationId != null) {
+            where.add("allocationId = :allocationId");
+            params = params.and("allocationId", allocationId);
+        }
+        if (voucherId != null) {
+            where.add("voucherId = :voucherId");
+            params = params.and("voucherId", voucherId);
+        }
+        Sort sort = Sort.by("decidedAt", Sort.Direction.Descending).and("usageReportId");
+        PanacheQuery<UsageDecision> query = where.isEmpty() ? findAll(sort)
+                : find(String.join(" and ", where), sort, params);
+        return query.page(Page.of(page, size));
+    }
 }

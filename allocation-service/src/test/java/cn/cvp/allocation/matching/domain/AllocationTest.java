@@ -110,4 +110,49 @@ class AllocationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(a.status()).isEqualTo(AllocationStatus.HELD);
     }
+
+    @Test
+    void aVoucherEndingOrAWithdrawalCancelsLiveReservationsAndReleasesOnlyTheUnusedFuture() {
+        Allocation a = proposed(); // 5 cards, 1000 card-hours, Jan 1–11 (240 h)
+        a.hold(300_000, NOW);
+        assertThat(a.unused()).isTrue();
+        assertThat(a.unusedFutureCardHours(NOW)).as("before the window: all of it").isEqualTo(1000);
+        a.recordAcceptedUsage(new BigDecimal("400.5"), 600_750, 120_150, NOW);
+        assertThat(a.unused()).isFalse();
+        OffsetDateTime jan6 = Fixtures.JAN_1.plus(java.time.Duration.ofDays(5)).atOffset(ZoneOffset.UTC);
+        assertThat(a.unusedFutureCardHours(jan6)).as("599 unused, 5 cards × 120 h left").isEqualTo(599);
+        assertThat(a.unusedFutureCardHours(jan6.plusDays(3))).as("5 cards × 48 h left").isEqualTo(240);
+        assertThat(a.unusedFutureCardHours(Fixtures.JAN_11.atOffset(ZoneOffset.UTC))).isZero();
+
+        AllocationCancelledV1 cancelled = a.terminate("VOUCHER_REVOKED", jan6);
+        assertThat(cancelled.reason()).isEqualTo("VOUCHER_REVOKED");
+        assertThat(a.status()).isEqualTo(AllocationStatus.CANCELLED);
+        assertThat(a.acceptedUnits()).as("accepted usage stays").isEqualByComparingTo("400.5");
+        assertThatThrownBy(() -> a.terminate("AGAIN", jan6)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aWaitlistEntryCanTakeMoreDemand() {
+        Allocation w = Allocation.waitlist(UUID.randomUUID(), voucher(), 100, "INSUFFICIENT_CAPACITY", "{}", NOW);
+        w.addToWaitlist(250, NOW);
+        assertThat(w.cardHours()).isEqualTo(350);
+        assertThatThrownBy(() -> proposed().addToWaitlist(10, NOW)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aVoucherFreezesThawsAndEndsOnce() {
+        Voucher v = voucher();
+        assertThat(v.prefersDomesticChips()).as("0.30 for domestic chips > 0.20").isTrue();
+        assertThat(v.freeze()).isTrue();
+        assertThat(v.isActiveAt(NOW)).isFalse();
+        assertThat(v.statusAt(NOW)).isEqualTo(Voucher.FROZEN);
+        assertThat(v.unfreeze()).isTrue();
+        assertThat(v.isActiveAt(NOW)).isTrue();
+        assertThat(v.statusAt(NOW.plusYears(2))).as("past validUntil").isEqualTo(Voucher.EXPIRED);
+        assertThat(v.end(Voucher.REVOKED)).isTrue();
+        assertThat(v.end(Voucher.EXPIRED)).isFalse();
+        assertThat(v.freeze()).isFalse();
+        assertThat(v.unfreeze()).isFalse();
+        assertThat(v.status()).isEqualTo(Voucher.REVOKED);
+    }
 }

@@ -37,7 +37,11 @@ final class Fixtures {
         List<String> regions = List.of("110000");
         Instant start = JAN_1;
         Instant end = JAN_11;
+        boolean prefersDomestic;
 
+        DemandBuilder prefersDomesticChips() { prefersDomestic = true; return this; }
+        DemandBuilder enterprise(String v) { enterprise = v; return this; }
+        DemandBuilder programme(String v) { programmeCode = v; return this; }
         DemandBuilder cardHours(long v) { cardHours = v; return this; }
         DemandBuilder approvedAt(Instant v) { approvedAt = v; return this; }
         DemandBuilder related(String... v) { related = Set.of(v); return this; }
@@ -48,7 +52,7 @@ final class Fixtures {
 
         Demand build() {
             return new Demand(voucherId, approvedAt, programmeCode, enterprise, related, requirements, resourceClass,
-                    cardHours, regions, start, end);
+                    cardHours, regions, start, end, prefersDomestic);
         }
     }
 

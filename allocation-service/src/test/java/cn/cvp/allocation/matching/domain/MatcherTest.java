@@ -185,4 +185,54 @@ class MatcherTest {
         matcher.match(demand().cardHours(100).build(), List.of(s));
         assertThat(s.remainingUnitHours()).isEqualTo(before);
     }
+
+    @Test
+    void atAnEqualPriceDomesticChipsComeFirstWhereTheProgrammeRatesThemHigher() {
+        Supply imported = supply().price(1000).units(8).build();
+        Supply domestic = supply().price(1000).units(4).domesticChip().build();
+        Supply cheaperImported = supply().price(900).units(1).build();
+
+        MatchResult preferring = matcher.match(demand().cardHours(500).prefersDomesticChips().build(),
+                List.of(imported, domestic, cheaperImported));
+        assertThat(preferring.fills()).extracting(Fill::offeringId)
+                .containsExactly(cheaperImported.offeringId(), domestic.offeringId());
+
+        MatchResult indifferent = matcher.match(demand().cardHours(500).build(), List.of(imported, domestic, cheaperImported));
+        assertThat(indifferent.fills()).extracting(Fill::offeringId)
+                .as("without a preference, more capacity first").containsExactly(cheaperImported.offeringId(), imported.offeringId());
+    }
+
+    @Test
+    void theMatchersFastRulesAgreeWithEligibility() {
+        java.util.Random random = new java.util.Random(7);
+        String[] regions = {"110108", "110105", "310115", "440305"};
+        String[] programmes = {"BJ-AICV", "SH-ICV"};
+        for (int n = 0; n < 300; n++) {
+            Fixtures.SupplyBuilder b = supply().region(regions[random.nextInt(regions.length)])
+                    .window(Fixtures.JAN_1.plus(java.time.Duration.ofHours(random.nextInt(400) - 200)),
+                            Fixtures.JAN_11.plus(java.time.Duration.ofHours(random.nextInt(400) - 200)))
+                    .memberships(programmes[random.nextInt(2)]);
+            switch (random.nextInt(8)) {
+                case 0 -> b.withdrawn();
+                case 1 -> b.inactiveProvider();
+                case 2 -> b.unknownProvider();
+                case 3 -> b.notPrivatelyInvested();
+                case 4 -> b.providerRelated(Fixtures.ENTERPRISE);
+                case 5 -> b.provider(Fixtures.ENTERPRISE, "同一法人");
+                case 6 -> b.unit("TB_MONTH");
+                default -> b.resourceClass(random.nextBoolean() ? "NPU_ASCEND_910B" : Fixtures.GPU);
+            }
+            Supply s = b.build();
+            Fixtures.DemandBuilder d = demand().programme(programmes[random.nextInt(2)])
+                    .regions(random.nextBoolean() ? "110000" : "310000")
+                    .requirements(random.nextBoolean() ? ProviderRequirement.PARTNER_PROGRAMME
+                            : ProviderRequirement.PRIVATELY_INVESTED);
+            if (random.nextInt(4) == 0) {
+                d.related(s.provider() == null ? "x" : s.provider().name());
+            }
+            Demand demand = d.build();
+            assertThat(Matcher.exclusionsOf(demand, List.of(s)).get(0)).as("%s vs %s", demand, s)
+                    .isEqualTo(Eligibility.check(demand, s));
+        }
+    }
 }

@@ -146,4 +146,66 @@ class UsageValidatorTest {
         assertThat(UsageValidator.validate(report("1.0001", 1500, 1500, START, START.plusHours(1)), reservation()).reason())
                 .isEqualTo(UsageRejection.INVALID_REPORT);
     }
+
+    private static Reservation withVoucher(Reservation r, boolean active, String status, OffsetDateTime validUntil,
+                                           boolean related) {
+        return new Reservation(r.allocationId(), r.providerId(), r.voucherId(), r.status(), r.windowStart(),
+                r.windowEnd(), r.units(), r.cardHours(), r.unitPriceFen(), r.subsidyRatio(), r.holdFen(),
+                r.acceptedUnits(), r.acceptedSubsidyFen(), active, status, validUntil, related);
+    }
+
+    @Test
+    void usageOnAFrozenOrRevokedVoucherIsRejectedAndFlagged() {
+        UsageVerdict frozen = UsageValidator.validate(aDay(), withVoucher(reservation(), false, "FROZEN", null, false));
+        assertThat(frozen.reason()).isEqualTo(UsageRejection.VOUCHER_NOT_ACTIVE);
+        assertThat(frozen.flags()).containsExactly("USAGE_ON_FROZEN_VOUCHER");
+        UsageVerdict revoked = UsageValidator.validate(aDay(), withVoucher(reservation(), false, "REVOKED", null, false));
+        assertThat(revoked.flags()).containsExactly("USAGE_ON_REVOKED_VOUCHER");
+        UsageVerdict expired = UsageValidator.validate(aDay(), withVoucher(reservation(), false, "EXPIRED", null, false));
+        assertThat(expired.reason()).isEqualTo(UsageRejection.VOUCHER_NOT_ACTIVE);
+        assertThat(expired.flags()).isEmpty();
+    }
+
+    @Test
+    void relatedPartiesAreAcceptedButFlagged() {
+        UsageVerdict v = UsageValidator.validate(aDay(), withVoucher(reservation(), true, "ACTIVE", null, true));
+        assertThat(v.accepted()).isTrue();
+        assertThat(v.flags()).containsExactly("RELATED_PARTY");
+    }
+
+    @Test
+    void aSpikeInTheLastDaysBeforeExpiryIsFlagged() {
+        Reservation r = reservation();
+        // the voucher expires two days after the report's day ends; nothing used before: 96 of 960 is no spike
+        OffsetDateTime validUntil = aDay().periodEnd().plusDays(2);
+        assertThat(UsageValidator.validate(aDay(), withVoucher(r, true, "ACTIVE", validUntil, false)).flags()).isEmpty();
+        // … but half the reservation at once is
+        Reservation big = new Reservation(r.allocationId(), r.providerId(), r.voucherId(), r.status(), r.windowStart(),
+                r.windowEnd(), 40, r.cardHours(), r.unitPriceFen(), r.subsidyRatio(), r.holdFen(), r.acceptedUnits(),
+                r.acceptedSubsidyFen(), true, "ACTIVE", validUntil, false);
+        UsageReport half = new UsageReport(UUID.randomUUID(), 1, null, r.providerId(), r.allocationId(), "r",
+                aDay().periodStart(), aDay().periodEnd(), new BigDecimal("480"), 1500, 720_000, "dc");
+        UsageVerdict spike = UsageValidator.validate(half, big);
+        assertThat(spike.accepted()).isTrue();
+        assertThat(spike.flags()).containsExactly("USAGE_SPIKE_BEFORE_EXPIRY");
+        // far from expiry the same report is not flagged
+        assertThat(UsageValidator.validate(half, withVoucher(big, true, "ACTIVE", validUntil.plusDays(30), false)).flags())
+                .isEmpty();
+    }
+
+    @Test
+    void aSpikeIsMeasuredAgainstTheRateBefore() {
+        Reservation r = reservation(); // 4 cards, window START..END
+        OffsetDateTime dayTwo = aDay().periodEnd();
+        // 24 card-hours accepted over the first day (1 per hour); the second day at 4 per hour is a spike near expiry
+        Reservation used = new Reservation(r.allocationId(), r.providerId(), r.voucherId(), AllocationStatus.ACTIVE,
+                r.windowStart(), r.windowEnd(), r.units(), r.cardHours(), r.unitPriceFen(), r.subsidyRatio(), r.holdFen(),
+                new BigDecimal("24"), 7_200, true, "ACTIVE", dayTwo.plusDays(3), false);
+        UsageReport fast = new UsageReport(UUID.randomUUID(), 1, null, r.providerId(), r.allocationId(), "r",
+                dayTwo, dayTwo.plusDays(1), new BigDecimal("96"), 1500, 144_000, "dc");
+        UsageReport steady = new UsageReport(UUID.randomUUID(), 1, null, r.providerId(), r.allocationId(), "r",
+                dayTwo, dayTwo.plusDays(1), new BigDecimal("40"), 1500, 60_000, "dc");
+        assertThat(UsageValidator.validate(fast, used).flags()).containsExactly("USAGE_SPIKE_BEFORE_EXPIRY");
+        assertThat(UsageValidator.validate(steady, used).flags()).isEmpty();
+    }
 }
