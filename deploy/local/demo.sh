@@ -79,10 +79,10 @@ PRICE=$(jq -r .unitPriceFen <<<"$ALLOCATION_JSON")
 jq -r '"  allocation \(.allocationId): \(.units) cards, \(.cardHours) card-hours at ¥\(.unitPriceFen/100), hold ¥\(.holdFen/100), \(.status)"' <<<"$ALLOCATION_JSON"
 call admin-demo GET "$ALLOCATION/api/allocations/$ALLOCATION_ID" | jq -c '"  why: " + (.explanation | tostring | .[0:300])' -r
 
-step "6. provider-demo reports 16 card-hours of usage (usage.reported.v1)"
+step "6. provider-demo reports 2 card-hours of usage in 2 hours (usage.reported.v1)"
 RECORD="demo-$(date +%s%N)"
 BATCH=$(jq -n --arg a "$ALLOCATION_ID" --arg r "$RECORD" --arg s "$(iso '-3 hours')" --arg e "$(iso '-1 hour')" --argjson p "$PRICE" \
-  '{records:[{allocationId:$a,recordId:$r,periodStart:$s,periodEnd:$e,units:"16",unitPriceFen:$p,amountFen:(16*$p),deliveryCertificateRef:("DC-"+$r)}]}')
+  '{records:[{allocationId:$a,recordId:$r,periodStart:$s,periodEnd:$e,units:"2",unitPriceFen:$p,amountFen:(2*$p),deliveryCertificateRef:("DC-"+$r)}]}')
 REPORT_ID=$(call provider-demo POST "$PROVIDER/api/usage-reports" "$BATCH" | jq -r '.results[0] | "\(.usageReportId)"')
 echo "  usage report $REPORT_ID received"
 report_decided() { call provider-demo GET "$PROVIDER/api/usage-reports/$REPORT_ID" 2>/dev/null | jq -e '.status != "RECEIVED"'; }

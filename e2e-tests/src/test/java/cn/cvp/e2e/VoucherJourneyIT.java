@@ -105,12 +105,12 @@ class VoucherJourneyIT {
         Stack.as("admin-demo", Stack.ALLOCATION).get("/api/allocations/" + allocationId).then().statusCode(200)
                 .body("voucherId", equalTo(voucherId));
 
-        // the provider reports 10 card-hours; allocation-service accepts; the voucher is debited
+        // the provider reports 2 card-hours in 2 hours (within the 1 card reserved); allocation-service accepts; the voucher is debited
         String recordId = "e2e-" + UUID.randomUUID();
         Map<String, Object> batch = Map.of("records", List.of(Map.of(
                 "allocationId", allocationId, "recordId", recordId,
                 "periodStart", now.minusHours(3).toString(), "periodEnd", now.minusHours(1).toString(),
-                "units", "10", "unitPriceFen", unitPrice, "amountFen", 10 * unitPrice,
+                "units", "2", "unitPriceFen", unitPrice, "amountFen", 2 * unitPrice,
                 "deliveryCertificateRef", "DC-" + recordId)));
         Response reported = Stack.as("provider-demo", Stack.PROVIDER).body(batch).post("/api/usage-reports");
         reported.then().statusCode(200).body("results[0].status", equalTo("ACCEPTED_FOR_PROCESSING"));
@@ -119,7 +119,7 @@ class VoucherJourneyIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 Stack.as("provider-demo", Stack.PROVIDER).get("/api/usage-reports/" + usageReportId).then()
                         .statusCode(200).body("status", equalTo("ACCEPTED")));
-        long subsidy = 10 * unitPrice / 5;
+        long subsidy = 2 * unitPrice / 5;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 Stack.as("enterprise-demo", Stack.VOUCHER).get("/api/vouchers/" + voucherId).then()
                         .body("consumedFen", equalTo((int) subsidy))
