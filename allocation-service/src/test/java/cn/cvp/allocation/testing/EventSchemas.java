@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventSchemas {
 
     public static final List<String> PRODUCED_TYPES = List.of("allocation.created.v1", "allocation.waitlisted.v1",
-            "allocation.held.v1", "allocation.cancelled.v1", "usage.accepted.v1", "usage.rejected.v1");
+            "allocation.held.v1", "allocation.cancelled.v1", "allocation.completed.v1", "usage.accepted.v1",
+            "usage.rejected.v1");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

@@ -56,6 +56,8 @@ public class AllocationEventHandler {
             case AllocationEvents.HELD -> held(event, codec.data(event, AllocationEvents.AllocationHeld.class));
             case AllocationEvents.CANCELLED ->
                     cancelled(event, codec.data(event, AllocationEvents.AllocationCancelled.class));
+            case AllocationEvents.COMPLETED ->
+                    completed(event, codec.data(event, AllocationEvents.AllocationCompleted.class));
             case AllocationEvents.USAGE_ACCEPTED ->
                     usageAccepted(event, codec.data(event, AllocationEvents.UsageAccepted.class));
             case AllocationEvents.USAGE_REJECTED ->
@@ -95,6 +97,16 @@ public class AllocationEventHandler {
         a.cancelled(e.reason(), now);
         a.persist();
         record(event, "ALLOCATION_CANCELLED", a, loaded.before());
+    }
+
+    private void completed(EventEnvelope event, AllocationEvents.AllocationCompleted e) {
+        require(event, "allocationId", e.allocationId(), "reason", e.reason());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Loaded loaded = allocation(e.allocationId(), e.voucherId(), e.providerId(), now);
+        ProviderAllocation a = loaded.allocation();
+        a.completed(now);
+        a.persist();
+        record(event, "ALLOCATION_COMPLETED", a, loaded.before());
     }
 
     private void usageAccepted(EventEnvelope event, AllocationEvents.UsageAccepted e) {

@@ -109,6 +109,11 @@ public class ProviderAllocation extends PanacheEntityBase {
         }
     }
 
+    /** allocation.completed: fully used, or its window is over; no more usage can be reported. */
+    public void completed(OffsetDateTime now) {
+        advanceTo(AllocationStatus.COMPLETED, now);
+    }
+
     public boolean isBillable() {
         return status.isBillable();
     }

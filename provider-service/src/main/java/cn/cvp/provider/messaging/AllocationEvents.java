@@ -15,6 +15,7 @@ public final class AllocationEvents {
     public static final String CREATED = "allocation.created.v1";
     public static final String HELD = "allocation.held.v1";
     public static final String CANCELLED = "allocation.cancelled.v1";
+    public static final String COMPLETED = "allocation.completed.v1";
     public static final String USAGE_ACCEPTED = "usage.accepted.v1";
     public static final String USAGE_REJECTED = "usage.rejected.v1";
 
@@ -34,6 +35,10 @@ public final class AllocationEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AllocationCancelled(UUID allocationId, UUID voucherId, UUID providerId, String reason) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AllocationCompleted(UUID allocationId, UUID voucherId, UUID providerId, String reason) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

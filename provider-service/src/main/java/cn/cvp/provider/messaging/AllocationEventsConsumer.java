@@ -2,33 +2,39 @@ package cn.cvp.provider.messaging;
 
 import cn.cvp.kit.events.EventCodec;
 import cn.cvp.kit.events.MalformedEventException;
+import cn.cvp.kit.inbox.BatchConsumer;
 import cn.cvp.kit.problem.ProblemException;
 import cn.cvp.provider.application.AllocationEventHandler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps the provider's view of allocations and usage decisions from {@code allocation.events}. A
+ * Keeps the provider's view of allocations and usage decisions from {@code allocation.events}, a poll at a
+ * time in one transaction (decisions on usage arrive by the thousand; see the kit's BatchConsumer). A
  * message that cannot be read, or cannot be applied after retries, goes to {@code provider-service.dlq}
  * with the reason; the partition moves on.
  */
 @ApplicationScoped
 public class AllocationEventsConsumer {
 
+    static final String DEAD_LETTER_TOPIC = "provider-service.dlq";
+
     private final EventCodec codec;
     private final AllocationEventHandler handler;
+    private final BatchConsumer batches;
 
-    public AllocationEventsConsumer(EventCodec codec, AllocationEventHandler handler) {
+    public AllocationEventsConsumer(EventCodec codec, AllocationEventHandler handler, BatchConsumer batches) {
         this.codec = codec;
         this.handler = handler;
+        this.batches = batches;
     }
 
     @Incoming("allocation-events")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200, abortOn = {MalformedEventException.class, ProblemException.class})
-    public void consume(String payload) {
-        handler.handle(codec.decode(payload));
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.process(records, DEAD_LETTER_TOPIC, payload -> handler.handle(codec.decode(payload)),
+                t -> t instanceof MalformedEventException || t instanceof ProblemException);
     }
 }

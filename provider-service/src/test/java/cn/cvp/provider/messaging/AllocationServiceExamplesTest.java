@@ -88,6 +88,11 @@ class AllocationServiceExamplesTest {
         assertThat(x.allocationId()).isNotNull();
         assertThat(x.reason()).isNotBlank();
 
+        AllocationEvents.AllocationCompleted done = codec.data(
+                codec.decode(example(AllocationEvents.COMPLETED).toString()), AllocationEvents.AllocationCompleted.class);
+        assertThat(done.allocationId()).isNotNull();
+        assertThat(done.reason()).isNotBlank();
+
         AllocationEvents.UsageAccepted a = codec.data(codec.decode(example(AllocationEvents.USAGE_ACCEPTED).toString()),
                 AllocationEvents.UsageAccepted.class);
         assertThat(a.usageReportId()).isNotNull();
@@ -132,6 +137,22 @@ class AllocationServiceExamplesTest {
         assertThat(db.strings("select status from usage_report where id = ?", accepted)).containsExactly("ACCEPTED");
         assertThat(db.strings("select rejection_reason from usage_report where id = ?", rejected))
                 .containsExactly(rejection.at("/data/reason").asText());
+    }
+
+    @Test
+    void aCompletedAllocationTakesNoMoreUsage() {
+        UUID providerId = fixtures.active(Orgs.PROVIDER_DEMO);
+        UUID allocationId = UUID.randomUUID();
+        KafkaTopics.send("allocation.events", allocationId.toString(),
+                forAllocation(example(AllocationEvents.CREATED), allocationId, providerId).toString());
+        KafkaTopics.send("allocation.events", allocationId.toString(),
+                forAllocation(example(AllocationEvents.HELD), allocationId, providerId).toString());
+        KafkaTopics.send("allocation.events", allocationId.toString(),
+                forAllocation(example(AllocationEvents.COMPLETED), allocationId, providerId).toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.strings(
+                "select status from provider_allocation where allocation_id = ?", allocationId).contains("COMPLETED"));
+        assertThat(db.count("select count(*) from audit_log where action = 'ALLOCATION_COMPLETED' and target_id = ?",
+                allocationId.toString())).isEqualTo(1);
     }
 
     private static ObjectNode forAllocation(ObjectNode example, UUID allocationId, UUID providerId) {

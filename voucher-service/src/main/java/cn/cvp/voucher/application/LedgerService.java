@@ -55,7 +55,8 @@ public class LedgerService {
         }
         switch (event.type()) {
             case AllocationEvents.CREATED -> placeHold(codec.data(event, AllocationEvents.AllocationCreated.class));
-            case AllocationEvents.CANCELLED -> release(codec.data(event, AllocationEvents.AllocationCancelled.class));
+            case AllocationEvents.CANCELLED, AllocationEvents.COMPLETED ->
+                    release(codec.data(event, AllocationEvents.AllocationEnded.class));
             case AllocationEvents.USAGE_ACCEPTED -> capture(codec.data(event, AllocationEvents.UsageAccepted.class));
             default -> LOG.debugf("ignoring %s", event.type());
         }
@@ -95,8 +96,9 @@ public class LedgerService {
                 Map.of("allocationId", allocationId, "reason", reason));
     }
 
-    private void release(AllocationEvents.AllocationCancelled cancelled) {
-        VoucherHold found = VoucherHold.forAllocation(cancelled.allocationId()).orElse(null);
+    /** The allocation was cancelled or completed: what is left of its hold goes back to the voucher's balance. */
+    private void release(AllocationEvents.AllocationEnded ended) {
+        VoucherHold found = VoucherHold.forAllocation(ended.allocationId()).orElse(null);
         if (found == null || found.status != VoucherHold.Status.HELD) {
             return;
         }
@@ -105,11 +107,11 @@ public class LedgerService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long released = voucher.release(hold);
         LedgerEntry entry = voucher.entry(LedgerEntry.Type.RELEASE, released, now);
-        entry.allocationId = cancelled.allocationId();
+        entry.allocationId = ended.allocationId();
         entry.persist();
         audit.record(SYSTEM, "HOLD_RELEASED", "Voucher", voucher.id, null,
-                Map.of("allocationId", cancelled.allocationId(), "releasedFen", released,
-                        "reason", String.valueOf(cancelled.reason())));
+                Map.of("allocationId", ended.allocationId(), "releasedFen", released,
+                        "reason", String.valueOf(ended.reason())));
     }
 
     private void capture(AllocationEvents.UsageAccepted usage) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 public final class AllocationEvents {
     public static final String CREATED = "allocation.created.v1";
     public static final String CANCELLED = "allocation.cancelled.v1";
+    public static final String COMPLETED = "allocation.completed.v1";
     public static final String USAGE_ACCEPTED = "usage.accepted.v1";
 
     private AllocationEvents() {
@@ -17,8 +18,9 @@ public final class AllocationEvents {
     public record AllocationCreated(UUID allocationId, UUID voucherId, UUID providerId, long amountFen) {
     }
 
+    /** allocation.cancelled.v1 or allocation.completed.v1: nothing more will be captured; release the rest. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AllocationCancelled(UUID allocationId, UUID voucherId, String reason) {
+    public record AllocationEnded(UUID allocationId, UUID voucherId, String reason) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,31 +2,37 @@ package cn.cvp.voucher.messaging;
 
 import cn.cvp.kit.events.EventCodec;
 import cn.cvp.kit.events.MalformedEventException;
+import cn.cvp.kit.inbox.BatchConsumer;
 import cn.cvp.voucher.application.LedgerService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reacts to allocation-service: places holds, releases them, captures accepted usage. A message that
+ * Reacts to allocation-service: places holds, releases them, captures accepted usage — a poll at a time in
+ * one transaction (usage decisions arrive by the thousand; see the kit's BatchConsumer). A message that
  * cannot be processed after retries goes to {@code voucher-service.dlq} with the reason.
  */
 @ApplicationScoped
 public class AllocationEventsConsumer {
 
+    static final String DEAD_LETTER_TOPIC = "voucher-service.dlq";
+
     private final EventCodec codec;
     private final LedgerService ledger;
+    private final BatchConsumer batches;
 
-    public AllocationEventsConsumer(EventCodec codec, LedgerService ledger) {
+    public AllocationEventsConsumer(EventCodec codec, LedgerService ledger, BatchConsumer batches) {
         this.codec = codec;
         this.ledger = ledger;
+        this.batches = batches;
     }
 
     @Incoming("allocation-events")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200, abortOn = MalformedEventException.class)
-    public void consume(String payload) {
-        ledger.handle(codec.decode(payload));
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.process(records, DEAD_LETTER_TOPIC, payload -> ledger.handle(codec.decode(payload)),
+                t -> t instanceof MalformedEventException);
     }
 }

@@ -148,6 +148,36 @@ class LedgerEventsTest {
     }
 
     @Test
+    void aCompletedAllocationReleasesWhatIsLeftOfItsHoldAfterTheLastCapture() {
+        String voucherId = issuedVoucher(10_000_000); // face value 2,000,000 fen
+        UUID allocationId = UUID.randomUUID();
+        kafka.publish("allocation.events", allocationId.toString(), "allocation.created.v1",
+                allocationCreated(voucherId, allocationId, 2_000_000)); // hold 400,000
+        ObjectNode usage = (ObjectNode) EventSchemas.example(PRODUCER, "usage.accepted.v1").deepCopy();
+        usage.put("usageReportId", UUID.randomUUID().toString()).put("allocationId", allocationId.toString())
+                .put("voucherId", voucherId).put("amountFen", 500_000).put("subsidyFen", 100_000);
+        kafka.publish("allocation.events", allocationId.toString(), "usage.accepted.v1", usage);
+        ObjectNode completed = (ObjectNode) EventSchemas.example(PRODUCER, "allocation.completed.v1").deepCopy();
+        completed.put("allocationId", allocationId.toString()).put("voucherId", voucherId)
+                .put("subsidyFen", 100_000).put("holdFen", 400_000).put("unusedHoldFen", 300_000);
+        String completion = KafkaTestClient.cloudEvent(UUID.randomUUID().toString(), "/allocation-service",
+                "allocation.completed.v1", allocationId.toString(), completed);
+        kafka.send("allocation.events", allocationId.toString(), completion);
+        kafka.send("allocation.events", allocationId.toString(), completion); // redelivered: released once
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                Actors.enterprise().get("/api/vouchers/" + voucherId).then()
+                        .body("consumedFen", equalTo(100_000))
+                        .body("heldFen", equalTo(0))
+                        .body("balanceFen", equalTo(1_900_000)));
+        List<String> types = Actors.enterprise().get("/api/vouchers/" + voucherId + "/ledger").then().extract().path("type");
+        assertThat(types).containsExactly("ISSUE", "HOLD", "CAPTURE", "RELEASE");
+        List<Integer> amounts = Actors.enterprise().get("/api/vouchers/" + voucherId + "/ledger").then().extract()
+                .path("amountFen");
+        assertThat(amounts).containsExactly(2_000_000, 400_000, 100_000, 300_000);
+    }
+
+    @Test
     void anUnreadableMessageGoesToTheDeadLetterTopicWithItsReason() {
         String marker = UUID.randomUUID().toString();
         kafka.send("allocation.events", marker, "{\"not\": \"a cloud event\", \"marker\": \"" + marker + "\"}");

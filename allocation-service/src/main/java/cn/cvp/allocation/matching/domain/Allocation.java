@@ -1,6 +1,7 @@
 package cn.cvp.allocation.matching.domain;
 
 import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.domain.events.AllocationCompletedV1;
 import cn.cvp.allocation.matching.domain.events.AllocationCreatedV1;
 import cn.cvp.allocation.matching.domain.events.AllocationHeldV1;
 import cn.cvp.allocation.matching.domain.events.AllocationWaitlistedV1;
@@ -87,6 +88,11 @@ public class Allocation {
     private OffsetDateTime updatedAt;
     @Version
     private long version;
+
+    /** Why an allocation completed: every reserved card-hour used. */
+    public static final String FULLY_USED = "FULLY_USED";
+    /** Why an allocation completed: its window and the grace for late usage reports are over. */
+    public static final String WINDOW_ENDED = "WINDOW_ENDED";
 
     protected Allocation() {
     }
@@ -214,6 +220,27 @@ public class Allocation {
         return Math.max(0, Math.min(unused, Math.multiplyExact((long) units, futureHours)));
     }
 
+    /**
+     * HELD or ACTIVE → COMPLETED: the window (and the grace for late usage reports) is over. Nothing more can be
+     * used; voucher-service releases what is left of the hold. Capacity of hours that have passed is gone, so
+     * nothing goes back to the offering.
+     */
+    public AllocationCompletedV1 complete(String reason, OffsetDateTime now) {
+        requireStatus(EnumSet.of(AllocationStatus.HELD, AllocationStatus.ACTIVE), "completed");
+        this.status = AllocationStatus.COMPLETED;
+        this.statusReason = reason;
+        this.updatedAt = now;
+        return completed();
+    }
+
+    /** What a COMPLETED allocation reports: what was used of it and what of the hold is left to release. */
+    public AllocationCompletedV1 completed() {
+        requireStatus(EnumSet.of(AllocationStatus.COMPLETED), "reported as completed");
+        long hold = holdFen == null ? 0 : holdFen;
+        return new AllocationCompletedV1(allocationId, voucherId, providerId, statusReason, cardHours,
+                acceptedUnits.toPlainString(), acceptedAmountFen, acceptedSubsidyFen, hold, hold - acceptedSubsidyFen);
+    }
+
     /** Not used at all yet: no usage accepted. */
     public boolean unused() {
         return acceptedUnits.signum() == 0;
@@ -238,8 +265,8 @@ public class Allocation {
     }
 
     /**
-     * Accepted usage (HELD → ACTIVE; ACTIVE → COMPLETED once every reserved card-hour is used). The usage
-     * rules ran before: this only refuses what would break the reservation itself.
+     * Accepted usage (HELD → ACTIVE; → COMPLETED once every reserved card-hour is used: then the caller publishes
+     * {@link #completed()}). The usage rules ran before: this only refuses what would break the reservation itself.
      */
     public void recordAcceptedUsage(BigDecimal usedUnits, long amountFen, long subsidyFen, OffsetDateTime now) {
         requireStatus(EnumSet.of(AllocationStatus.HELD, AllocationStatus.ACTIVE), "used");
@@ -253,7 +280,12 @@ public class Allocation {
         acceptedUnits = total;
         acceptedAmountFen = Math.addExact(acceptedAmountFen, amountFen);
         acceptedSubsidyFen += subsidyFen;
-        status = total.compareTo(BigDecimal.valueOf(cardHours)) == 0 ? AllocationStatus.COMPLETED : AllocationStatus.ACTIVE;
+        if (total.compareTo(BigDecimal.valueOf(cardHours)) == 0) {
+            status = AllocationStatus.COMPLETED;
+            statusReason = FULLY_USED;
+        } else {
+            status = AllocationStatus.ACTIVE;
+        }
         updatedAt = now;
     }
 

@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,19 @@ public class AllocationRepository implements PanacheRepositoryBase<Allocation, U
     public List<Allocation> lockLiveOfOffering(UUID offeringId) {
         return find("offeringId = ?1 and status in ?2 order by voucherApprovedAt, allocationId", offeringId, LIVE)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * HELD or ACTIVE allocations whose window ended before {@code endedBefore}, locked; rows locked by another
+     * transaction (another instance completing them) are skipped.
+     */
+    public List<Allocation> lockEndedSkippingLocked(OffsetDateTime endedBefore, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Allocation> ended = getEntityManager().createNativeQuery("""
+                        select * from allocation where status in ('HELD', 'ACTIVE') and window_end < :endedBefore
+                        order by window_end, allocation_id limit :limit for update skip locked""", Allocation.class)
+                .setParameter("endedBefore", endedBefore).setParameter("limit", limit).getResultList();
+        return ended;
     }
 
     private static final List<AllocationStatus> LIVE =

@@ -3,6 +3,8 @@ package cn.cvp.allocation.usage.application;
 import cn.cvp.allocation.catalogue.domain.ProviderStanding;
 import cn.cvp.allocation.catalogue.persistence.ProviderStandingRepository;
 import cn.cvp.allocation.matching.domain.Allocation;
+import cn.cvp.allocation.matching.domain.AllocationStatus;
+import cn.cvp.allocation.matching.domain.events.AllocationCompletedV1;
 import cn.cvp.allocation.matching.domain.Voucher;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
 import cn.cvp.allocation.matching.persistence.VoucherRepository;
@@ -89,6 +91,10 @@ public class UsageService {
             audit.record(SYSTEM, "USAGE_ACCEPTED", "UsageReport", report.usageReportId(), null, decision.accepted());
             outbox.append(Topics.ALLOCATION_EVENTS, key, UsageAcceptedV1.TYPE, report.usageReportId().toString(),
                     decision.accepted());
+            if (allocation.status() == AllocationStatus.COMPLETED) {
+                // after usage.accepted on the same key: voucher-service captures first, then releases the rest
+                outbox.append(Topics.ALLOCATION_EVENTS, key, AllocationCompletedV1.TYPE, key, allocation.completed());
+            }
         } else {
             if (verdict.flagged()) {
                 LOG.warnf("usage report %s rejected %s and flagged %s for review", report.usageReportId(),

@@ -5,33 +5,42 @@ import cn.cvp.allocation.support.UnprocessableEventException;
 import cn.cvp.allocation.usage.application.UsageService;
 import cn.cvp.kit.events.EventEnvelope;
 import cn.cvp.kit.events.MalformedEventException;
+import cn.cvp.kit.inbox.BatchConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.temporal.ChronoUnit;
-
-/** usage.events → usage decisions. */
+/**
+ * usage.events → usage decisions. Usage arrives in bulk (providers report up to 1,000 records a request), so
+ * the channel is consumed in batches: one poll, one database transaction (see the kit's BatchConsumer); a
+ * record that cannot be applied goes to {@code allocation-service.dlq} with the reason.
+ */
 @ApplicationScoped
 public class UsageEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(UsageEventsConsumer.class);
+    static final String DEAD_LETTER_TOPIC = "allocation-service.dlq";
 
     private final EventReader reader;
     private final UsageService usage;
+    private final BatchConsumer batches;
 
-    public UsageEventsConsumer(EventReader reader, UsageService usage) {
+    public UsageEventsConsumer(EventReader reader, UsageService usage, BatchConsumer batches) {
         this.reader = reader;
         this.usage = usage;
+        this.batches = batches;
     }
 
     @Incoming("usage-events")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100,
-            abortOn = {MalformedEventException.class, UnprocessableEventException.class})
-    public void onMessage(String payload) {
+    public void onBatch(ConsumerRecords<String, String> records) {
+        batches.process(records, DEAD_LETTER_TOPIC, this::onMessage,
+                t -> t instanceof MalformedEventException || t instanceof UnprocessableEventException);
+    }
+
+    void onMessage(String payload) {
         EventEnvelope event = reader.envelope(payload);
         if (!UsageReportedV1.TYPE.equals(event.type())) {
             LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
