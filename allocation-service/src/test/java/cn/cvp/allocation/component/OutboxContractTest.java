@@ -1,5 +1,6 @@
 package cn.cvp.allocation.component;
 
+import cn.cvp.allocation.matching.application.CompletionService;
 import cn.cvp.allocation.testing.ComponentTest;
 import cn.cvp.allocation.testing.EventSchemas;
 import cn.cvp.allocation.testing.Flow;
@@ -8,6 +9,7 @@ import cn.cvp.kit.testing.LocalInfraResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -24,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(LocalInfraResource.class)
 class OutboxContractTest extends ComponentTest {
+
+    @Inject
+    CompletionService completion;
 
     @Test
     void everyEventWrittenToTheOutboxConformsToItsSchema() {
@@ -53,6 +58,8 @@ class OutboxContractTest extends ComponentTest {
                 TestEvents.JAN_1, TestEvents.JAN_1.plusHours(2), "1.5", 1499, 2_248));
         flow.awaitEvent("usage.accepted.v1", d -> d.path("usageReportId").asText().equals(good.toString()));
         flow.awaitEvent("usage.rejected.v1", d -> d.path("usageReportId").asText().equals(bad.toString()));
+        completion.completeEnded(TestEvents.JAN_11.plusDays(30), 500); // the window is over: completed
+        flow.awaitEvent("allocation.completed.v1", d -> d.path("allocationId").asText().equals(held.toString()));
 
         List<?> rows = list("select event_type, message_key, subject, payload from outbox_event order by seq");
         Set<String> types = new HashSet<>();

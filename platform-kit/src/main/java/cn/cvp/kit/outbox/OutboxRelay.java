@@ -15,9 +15,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x0C_7B_0B_0EL;
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     private final EntityManager em;
     private final Clock clock;
@@ -105,18 +109,27 @@ public class OutboxRelay {
         if (!locked) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = em.createNativeQuery(
-                        "select * from outbox_event where published_at is null order by seq limit :n", OutboxEvent.class)
-                .setParameter("n", batchSize).getResultList();
+        List<Pending> batch = em.unwrap(Session.class).doReturningWork(c -> {
+            List<Pending> rows = new ArrayList<>(batchSize);
+            try (PreparedStatement s = c.prepareStatement("""
+                    select seq, topic, message_key, payload from outbox_event
+                    where published_at is null order by seq limit ?""")) {
+                s.setInt(1, batchSize);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return rows;
+        });
         if (batch.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent e : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic, e.messageKey, e.payload);
-            record.headers().add(new RecordHeader("content-type",
-                    "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
+        for (Pending e : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.payload());
+            record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
             acks.add(producer.send(record));
         }
         producer.flush();
@@ -131,11 +144,21 @@ public class OutboxRelay {
             throw new IllegalStateException("broker did not acknowledge: " + e.getMessage(), e);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Long> ids = batch.stream().map(e -> e.seq).toList();
-        em.createNativeQuery("update outbox_event set published_at = :now where seq in (:ids)")
-                .setParameter("now", now).setParameter("ids", ids).executeUpdate();
+        Long[] seqs = batch.stream().map(Pending::seq).toArray(Long[]::new);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "update outbox_event set published_at = ? where seq = any (?)")) {
+                s.setObject(1, now);
+                s.setArray(2, c.createArrayOf("bigint", seqs));
+                s.executeUpdate();
+            }
+        });
         published.increment(batch.size());
         return batch.size();
+    }
+
+    /** An outbox row waiting to be published: only what the broker needs (plain JDBC, no managed entities). */
+    private record Pending(long seq, String topic, String key, String payload) {
     }
 
     void close(@Observes ShutdownEvent ev) {
