@@ -122,9 +122,10 @@ public class CatalogueService {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // the pool's lock before the offering's row lock, as matching takes them (see ResourcePools)
-        Offering known = offerings.findById(terms.offeringId());
-        lockPools(known == null ? terms.resourceClass() : known.resourceClass(), terms.resourceClass());
+        // the pool's lock before the offering's row lock, as matching takes them (see ResourcePools); the offering
+        // itself is read only under its lock, so a reservation committed while we waited is not written over
+        String knownClass = offerings.resourceClassOf(terms.offeringId());
+        lockPools(knownClass == null ? terms.resourceClass() : knownClass, terms.resourceClass());
         Offering offering = offerings.lock(terms.offeringId());
         if (offering == null) {
             offering = Offering.published(terms, now);
@@ -148,9 +149,9 @@ public class CatalogueService {
         if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
             return;
         }
-        Offering known = offerings.findById(offeringId);
-        if (known != null) {
-            pools.lock(known.resourceClass());
+        String knownClass = offerings.resourceClassOf(offeringId);
+        if (knownClass != null) {
+            pools.lock(knownClass);
         }
         Offering offering = offerings.lock(offeringId);
         if (offering == null) {

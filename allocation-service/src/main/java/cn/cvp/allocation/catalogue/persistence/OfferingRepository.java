@@ -20,7 +20,23 @@ public class OfferingRepository implements PanacheRepositoryBase<Offering, UUID>
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * The offering, locked and read fresh under the lock. (Hibernate's find-with-lock of an entity this transaction
+     * has already loaded takes the row lock but keeps the state read before: a reservation committed meanwhile
+     * would be written back over.)
+     */
     public Offering lock(UUID offeringId) {
-        return findById(offeringId, LockModeType.PESSIMISTIC_WRITE);
+        Offering known = getEntityManager().find(Offering.class, offeringId);
+        if (known == null) {
+            return null;
+        }
+        getEntityManager().refresh(known, LockModeType.PESSIMISTIC_WRITE);
+        return known;
+    }
+
+    /** The offering's resource class (its pool), without loading the offering into this transaction. */
+    public String resourceClassOf(UUID offeringId) {
+        return getEntityManager().createQuery("select o.resourceClass from Offering o where o.offeringId = :id",
+                        String.class).setParameter("id", offeringId).getResultStream().findFirst().orElse(null);
     }
 }

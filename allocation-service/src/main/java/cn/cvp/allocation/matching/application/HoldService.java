@@ -97,8 +97,12 @@ public class HoldService {
         if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
             return;
         }
+        // the pool's lock before the allocation's row lock, in the order matching and withdrawal take them
+        String pool = allocations.resourceClassOf(allocationId);
+        if (pool != null) {
+            matching.lockPool(pool);
+        }
         Allocation allocation = allocationOf(voucherId, allocationId);
-        matching.lockPool(allocation.resourceClass());
         if (allocation.status() == AllocationStatus.CANCELLED) {
             LOG.infof("allocation %s is already cancelled; nothing to do", allocationId);
             return;

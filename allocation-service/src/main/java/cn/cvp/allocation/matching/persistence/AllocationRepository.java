@@ -18,6 +18,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AllocationRepository implements PanacheRepositoryBase<Allocation, UUID> {
 
+    /** The allocation's resource class (its pool), without loading or locking the allocation. */
+    public String resourceClassOf(UUID allocationId) {
+        return getEntityManager().createQuery("select a.resourceClass from Allocation a where a.allocationId = :id",
+                        String.class).setParameter("id", allocationId).getResultStream().findFirst().orElse(null);
+    }
+
     public Allocation lock(UUID allocationId) {
         return findById(allocationId, LockModeType.PESSIMISTIC_WRITE);
     }
