@@ -100,6 +100,33 @@ class UsageFlowTest extends ComponentTest {
     }
 
     @Test
+    void aCorrectionIsPaidOnlyWhereTheReportItCorrectsWasNot() {
+        Held a = allocation(true);
+        UUID wrongPrice = UUID.randomUUID();
+        report(wrongPrice, a.provider, a.allocation, DAY_1, DAY_1.plusDays(1), "96", 1800, 172_800);
+        awaitDecision("usage.rejected.v1", wrongPrice);
+        // the provider corrects the rejected report: decided like any report, and paid
+        UUID fixed = UUID.randomUUID();
+        var correction = TestEvents.usageReported(fixed, a.provider, a.allocation, DAY_1, DAY_1.plusDays(1), "96", 1500,
+                144_000);
+        correction.put("version", 2).put("correctsUsageReportId", wrongPrice.toString());
+        flow.usage(REPORTED, a.allocation.toString(), correction);
+        assertThat(awaitDecision("usage.accepted.v1", fixed).path("subsidyFen").asLong()).isEqualTo(28_800);
+
+        // correcting the accepted report would pay the same delivery again: refused and flagged for review
+        UUID again = UUID.randomUUID();
+        var second = TestEvents.usageReported(again, a.provider, a.allocation, DAY_1, DAY_1.plusDays(1), "90", 1500,
+                135_000);
+        second.put("version", 3).put("correctsUsageReportId", fixed.toString());
+        flow.usage(REPORTED, a.allocation.toString(), second);
+        JsonNode refused = awaitDecision("usage.rejected.v1", again);
+        assertThat(refused.path("reason").asText()).isEqualTo("CORRECTS_ACCEPTED_USAGE");
+        assertThat(single("select accepted_units::text from allocation where allocation_id = ?1", a.allocation))
+                .isEqualTo("96.000");
+        assertThat(count("select count(*) from usage_decision where usage_report_id = ?1 and flagged", again)).isOne();
+    }
+
+    @Test
     void usageAtAnotherPriceIsRejected() {
         Held a = allocation(true);
         UUID reportId = UUID.randomUUID();

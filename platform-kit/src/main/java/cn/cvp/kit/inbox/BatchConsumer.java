@@ -1,41 +1,56 @@
 package cn.cvp.kit.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Applies one poll of Kafka records in ONE database transaction instead of one per record: a consumer that
- * commits per event is bound by the database's commit (fsync) latency, ~3 ms here, i.e. a few hundred
- * events per second. The handler of each record is the same idempotent, {@code @Transactional} (REQUIRED)
- * use case as before; it joins the batch's transaction, and each event id still goes into the
- * processed-event log with its change.
+ * How every consumer of the platform applies what it polls from Kafka, and what it does when that fails.
  * <p>
- * When the batch fails, nothing of it is committed and every record is applied again in a transaction of its
- * own, in order, retried on transient failures; a record that fails for good (a permanent failure, or the last
- * attempt) goes to the dead-letter topic with the reason, and the rest of the partition moves on. If even the
- * dead letter cannot be written, the exception leaves this method: the channel fails (health DOWN) and the
- * records are consumed again after a restart — never silently dropped.
+ * {@link #inOneTransaction}: a whole poll in ONE database transaction. A consumer that commits per event is
+ * bound by the database's commit (fsync) latency, ~3 ms here, i.e. a few hundred events per second; usage
+ * arrives by the thousand. {@link #eachInItsOwnTransaction}: one transaction per record, for use cases that take
+ * long-lived locks (matching serializes a resource pool with an advisory lock held to the end of the transaction).
+ * Either way the handler of a record is the idempotent {@code @Transactional} (REQUIRED) use case: it joins the
+ * transaction, and its event id goes into the processed-event log with its change.
+ * <p>
+ * Failures: when a batch fails, nothing of it is committed and its records are applied again one by one.
+ * A record that fails for good — unreadable or inapplicable (the consumer's {@code permanent} test), or still
+ * failing after the configured attempts — goes to the dead-letter topic with the reason, and the partition moves
+ * on. The database being unreachable is not the record's fault: it is retried (backing off) until the database
+ * answers, never dead-lettered. While the service shuts down nothing is dead-lettered either: the exception leaves
+ * this class, the poll is not acknowledged (its offsets are not committed) and it is consumed again after the
+ * restart. If even a dead letter cannot be written the exception leaves too and the channel fails (health DOWN):
+ * nothing is ever skipped silently.
  */
 @ApplicationScoped
 public class BatchConsumer {
 
     private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final EntityManager em;
     private final DeadLetters deadLetters;
     private final int attempts;
     private final long retryDelayMillis;
+    /** Set once, when the application starts to shut down (the database and broker clients close next). */
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public BatchConsumer(EntityManager em, DeadLetters deadLetters,
                          @ConfigProperty(name = "cvp.consumer.attempts", defaultValue = "4") int attempts,
@@ -46,15 +61,18 @@ public class BatchConsumer {
         this.retryDelayMillis = retryDelayMillis;
     }
 
+    void stopping(@Observes @Priority(1) ShutdownEvent ev) {
+        stopping.set(true);
+    }
+
     /**
      * @param deadLetterTopic where records that cannot be processed go
      * @param handler         applies one record's value (joins the current transaction)
      * @param permanent       failures that retrying cannot mend (unreadable or inapplicable events)
      */
-    public void process(ConsumerRecords<String, String> records, String deadLetterTopic, Consumer<String> handler,
-                        Predicate<Throwable> permanent) {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
+    public void inOneTransaction(ConsumerRecords<String, String> records, String deadLetterTopic,
+                                 Consumer<String> handler, Predicate<Throwable> permanent) {
+        List<ConsumerRecord<String, String>> batch = list(records);
         if (batch.isEmpty()) {
             return;
         }
@@ -71,46 +89,87 @@ public class BatchConsumer {
             });
             return;
         } catch (RuntimeException e) {
+            if (stopping.get()) {
+                throw e;
+            }
             LOG.debugf("a batch of %d records failed (%s); applying them one by one", batch.size(), e.getMessage());
         }
         for (ConsumerRecord<String, String> r : batch) {
-            processAlone(r, deadLetterTopic, handler, permanent);
+            alone(r, deadLetterTopic, handler, permanent);
         }
     }
 
-    private void processAlone(ConsumerRecord<String, String> r, String deadLetterTopic, Consumer<String> handler,
-                              Predicate<Throwable> permanent) {
+    /** Like {@link #inOneTransaction}, but every record in a transaction of its own. */
+    public void eachInItsOwnTransaction(ConsumerRecords<String, String> records, String deadLetterTopic,
+                                        Consumer<String> handler, Predicate<Throwable> permanent) {
+        for (ConsumerRecord<String, String> r : list(records)) {
+            alone(r, deadLetterTopic, handler, permanent);
+        }
+    }
+
+    private void alone(ConsumerRecord<String, String> r, String deadLetterTopic, Consumer<String> handler,
+                       Predicate<Throwable> permanent) {
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> handler.accept(r.value()));
                 return;
             } catch (RuntimeException e) {
-                boolean givingUp = attempt >= attempts || isPermanent(e, permanent);
-                if (givingUp) {
-                    LOG.warnf("%s-%d@%d goes to %s after %d attempt(s): %s", r.topic(), r.partition(), r.offset(),
-                            deadLetterTopic, attempt, e.getMessage());
-                    deadLetters.send(deadLetterTopic, r, e);
+                if (stopping.get()) {
+                    throw e; // not acknowledged: consumed again after the restart
+                }
+                if (causedBy(e, permanent)) {
+                    deadLetter(r, deadLetterTopic, attempt, e);
+                    return;
+                }
+                if (causedBy(e, BatchConsumer::databaseUnreachable)) {
+                    LOG.warnf("%s-%d@%d waits for the database (attempt %d): %s", r.topic(), r.partition(), r.offset(),
+                            attempt, e.getMessage());
+                    pause(Math.min(MAX_BACKOFF_MILLIS, retryDelayMillis << Math.min(attempt, 10)));
+                    continue;
+                }
+                if (attempt >= attempts) {
+                    deadLetter(r, deadLetterTopic, attempt, e);
                     return;
                 }
                 LOG.debugf("%s-%d@%d failed (attempt %d), retrying: %s", r.topic(), r.partition(), r.offset(),
                         attempt, e.getMessage());
-                pause();
+                pause(retryDelayMillis);
             }
         }
     }
 
-    private static boolean isPermanent(Throwable e, Predicate<Throwable> permanent) {
+    private void deadLetter(ConsumerRecord<String, String> r, String deadLetterTopic, int attempt, RuntimeException e) {
+        LOG.warnf("%s-%d@%d goes to %s after %d attempt(s): %s", r.topic(), r.partition(), r.offset(), deadLetterTopic,
+                attempt, e.getMessage());
+        deadLetters.send(deadLetterTopic, r, e);
+    }
+
+    /** The connection failed or could not be had: SQLSTATE class 08, or the JDBC driver's transient kinds. */
+    static boolean databaseUnreachable(Throwable t) {
+        if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+            return true;
+        }
+        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
+    private static boolean causedBy(Throwable e, Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (permanent.test(t)) {
+            if (test.test(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void pause() {
+    private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        return batch;
+    }
+
+    private static void pause(long millis) {
         try {
-            TimeUnit.MILLISECONDS.sleep(retryDelayMillis);
+            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted between attempts", e);

@@ -34,7 +34,7 @@ public class AllocationEventsConsumer {
     @Incoming("allocation-events")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        batches.process(records, DEAD_LETTER_TOPIC, payload -> handler.handle(codec.decode(payload)),
+        batches.inOneTransaction(records, DEAD_LETTER_TOPIC, payload -> handler.handle(codec.decode(payload)),
                 t -> t instanceof MalformedEventException || t instanceof ProblemException);
     }
 }

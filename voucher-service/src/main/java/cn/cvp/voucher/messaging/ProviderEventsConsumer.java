@@ -7,7 +7,8 @@ import cn.cvp.voucher.application.SettlementService;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import cn.cvp.kit.inbox.BatchConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.UUID;
@@ -15,6 +16,8 @@ import java.util.UUID;
 /** Keeps the provider directory (who may redeem which captures) from provider.events. */
 @ApplicationScoped
 public class ProviderEventsConsumer {
+
+    static final String DEAD_LETTER_TOPIC = "voucher-service.dlq";
     static final String CONSUMER = "voucher-service:providers";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,16 +26,22 @@ public class ProviderEventsConsumer {
 
     private final EventCodec codec;
     private final SettlementService settlement;
+    private final BatchConsumer batches;
 
-    public ProviderEventsConsumer(EventCodec codec, SettlementService settlement) {
+    public ProviderEventsConsumer(EventCodec codec, SettlementService settlement, BatchConsumer batches) {
+        this.batches = batches;
         this.codec = codec;
         this.settlement = settlement;
     }
 
     @Incoming("provider-events")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200, abortOn = MalformedEventException.class)
-    public void consume(String payload) {
+    public void onBatch(ConsumerRecords<String, String> records) {
+        batches.eachInItsOwnTransaction(records, DEAD_LETTER_TOPIC, this::apply,
+                t -> t instanceof MalformedEventException);
+    }
+
+    void apply(String payload) {
         EventEnvelope event = codec.decode(payload);
         if ("provider.registered.v1".equals(event.type()) || "provider.status-changed.v1".equals(event.type())) {
             ProviderRegistered p = codec.data(event, ProviderRegistered.class);

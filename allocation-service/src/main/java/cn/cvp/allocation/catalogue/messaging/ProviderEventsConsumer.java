@@ -7,11 +7,10 @@ import cn.cvp.kit.events.EventEnvelope;
 import cn.cvp.kit.events.MalformedEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import cn.cvp.kit.inbox.BatchConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.time.temporal.ChronoUnit;
 
 /**
  * provider.events → the catalogue read model. A message that cannot be read or applied goes to
@@ -21,21 +20,28 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class ProviderEventsConsumer {
 
+    static final String DEAD_LETTER_TOPIC = "allocation-service.dlq";
+
     private static final Logger LOG = Logger.getLogger(ProviderEventsConsumer.class);
 
     private final EventReader reader;
     private final CatalogueService catalogue;
+    private final BatchConsumer batches;
 
-    public ProviderEventsConsumer(EventReader reader, CatalogueService catalogue) {
+    public ProviderEventsConsumer(EventReader reader, CatalogueService catalogue, BatchConsumer batches) {
+        this.batches = batches;
         this.reader = reader;
         this.catalogue = catalogue;
     }
 
     @Incoming("provider-events")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100,
-            abortOn = {MalformedEventException.class, UnprocessableEventException.class})
-    public void onMessage(String payload) {
+    public void onBatch(ConsumerRecords<String, String> records) {
+        batches.eachInItsOwnTransaction(records, DEAD_LETTER_TOPIC, this::apply, 
+                t -> t instanceof MalformedEventException || t instanceof UnprocessableEventException);
+    }
+
+    void apply(String payload) {
         EventEnvelope event = reader.envelope(payload);
         switch (event.type()) {
             case ProviderRegisteredV1.TYPE -> {

@@ -10,15 +10,16 @@ import cn.cvp.kit.events.EventEnvelope;
 import cn.cvp.kit.events.MalformedEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import cn.cvp.kit.inbox.BatchConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.time.temporal.ChronoUnit;
 
 /** voucher.events → matching (voucher.issued.v1) and the hold handshake. Other voucher events are ignored. */
 @ApplicationScoped
 public class VoucherEventsConsumer {
+
+    static final String DEAD_LETTER_TOPIC = "allocation-service.dlq";
 
     private static final Logger LOG = Logger.getLogger(VoucherEventsConsumer.class);
 
@@ -26,9 +27,11 @@ public class VoucherEventsConsumer {
     private final MatchingService matching;
     private final HoldService holds;
     private final VoucherStatusService statuses;
+    private final BatchConsumer batches;
 
     public VoucherEventsConsumer(EventReader reader, MatchingService matching, HoldService holds,
-                                 VoucherStatusService statuses) {
+                                 VoucherStatusService statuses, BatchConsumer batches) {
+        this.batches = batches;
         this.reader = reader;
         this.matching = matching;
         this.holds = holds;
@@ -37,9 +40,12 @@ public class VoucherEventsConsumer {
 
     @Incoming("voucher-events")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 100,
-            abortOn = {MalformedEventException.class, UnprocessableEventException.class})
-    public void onMessage(String payload) {
+    public void onBatch(ConsumerRecords<String, String> records) {
+        batches.eachInItsOwnTransaction(records, DEAD_LETTER_TOPIC, this::apply, 
+                t -> t instanceof MalformedEventException || t instanceof UnprocessableEventException);
+    }
+
+    void apply(String payload) {
         EventEnvelope event = reader.envelope(payload);
         switch (event.type()) {
             case VoucherIssuedV1.TYPE -> matching.voucherIssued(event.id(), reader.data(event, VoucherIssuedV1.class).toIssued());

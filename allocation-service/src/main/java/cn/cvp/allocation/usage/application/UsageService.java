@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -77,7 +78,11 @@ public class UsageService {
         Voucher voucher = allocation == null ? null : vouchers.findById(allocation.voucherId());
         ProviderStanding provider = allocation == null || allocation.providerId() == null ? null
                 : providers.findById(allocation.providerId());
-        UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, provider, now));
+        boolean correctsAccepted = report.correctsUsageReportId() != null
+                && Optional.ofNullable(decisions.findById(report.correctsUsageReportId()))
+                .map(UsageDecision::isAccepted).orElse(false);
+        UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, provider, now),
+                correctsAccepted);
         UUID voucherId = allocation == null || allocation.providerId() == null
                 || !allocation.providerId().equals(report.providerId()) ? null : allocation.voucherId();
         UsageDecision decision = UsageDecision.decide(report, verdict, voucherId, now);

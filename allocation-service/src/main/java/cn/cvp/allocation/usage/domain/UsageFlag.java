@@ -16,5 +16,7 @@ public enum UsageFlag {
      */
     USAGE_SPIKE_BEFORE_EXPIRY,
     /** accepted usage where provider and enterprise are related parties as known now (关联交易) */
-    RELATED_PARTY
+    RELATED_PARTY,
+    /** a correction of a report already accepted (rejected CORRECTS_ACCEPTED_USAGE): an administrator adjusts */
+    CORRECTION_OF_ACCEPTED_USAGE
 }

@@ -17,5 +17,10 @@ public enum UsageRejection {
     /** the amount is not units × unit price */
     AMOUNT_MISMATCH,
     /** more card-hours than reserved in total, or than the reserved cards can deliver in the period */
-    OVER_RESERVED_CAPACITY
+    OVER_RESERVED_CAPACITY,
+    /**
+     * a correction of a report that was accepted (and so is being paid): accepting it as well would pay the same
+     * delivery twice; flagged {@code CORRECTION_OF_ACCEPTED_USAGE} for administrators to adjust by hand
+     */
+    CORRECTS_ACCEPTED_USAGE
 }

@@ -28,9 +28,25 @@ public final class UsageValidator {
 
     /** @param reservation the allocation the report names, or null if there is none */
     public static UsageVerdict validate(UsageReport report, Reservation reservation) {
+        return validate(report, reservation, false);
+    }
+
+    /**
+     * @param reservation            the allocation the report names, or null if there is none
+     * @param correctsAcceptedReport the report is a correction ({@code correctsUsageReportId}) of one that was
+     *                               accepted: it would be paid on top of it, so it is refused for review. (A
+     *                               correction of a rejected report is decided like any report.)
+     */
+    public static UsageVerdict validate(UsageReport report, Reservation reservation, boolean correctsAcceptedReport) {
         if (reservation == null || !reservation.providerId().equals(report.providerId())) {
             return UsageVerdict.reject(UsageRejection.UNKNOWN_ALLOCATION,
                     "allocation " + report.allocationId() + " is not an allocation of provider " + report.providerId());
+        }
+        if (correctsAcceptedReport) {
+            return UsageVerdict.reject(UsageRejection.CORRECTS_ACCEPTED_USAGE,
+                    "usage report " + report.correctsUsageReportId() + ", which this corrects, was accepted and is "
+                            + "being paid; a correction of paid usage is adjusted by the programme office",
+                    List.of(UsageFlag.CORRECTION_OF_ACCEPTED_USAGE.name()));
         }
         if (!reservation.voucherActive()) {
             List<String> flags = switch (String.valueOf(reservation.voucherStatus())) {

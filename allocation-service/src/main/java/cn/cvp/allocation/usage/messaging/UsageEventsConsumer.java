@@ -36,7 +36,7 @@ public class UsageEventsConsumer {
     @Incoming("usage-events")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        batches.process(records, DEAD_LETTER_TOPIC, this::onMessage,
+        batches.inOneTransaction(records, DEAD_LETTER_TOPIC, this::onMessage,
                 t -> t instanceof MalformedEventException || t instanceof UnprocessableEventException);
     }
 

@@ -62,6 +62,20 @@ class UsageValidatorTest {
     }
 
     @Test
+    void aCorrectionOfAnAcceptedReportIsRefusedForReviewButOneOfARejectedReportIsDecidedAsAnyReport() {
+        UsageReport correction = new UsageReport(UUID.randomUUID(), 2, UUID.randomUUID(), PROVIDER, ALLOCATION, "rec-1",
+                START, START.plusDays(1), new BigDecimal("90"), 1500, 135_000, "DC-2026-0001");
+        UsageVerdict paidTwice = UsageValidator.validate(correction, reservation(), true);
+        assertThat(paidTwice.accepted()).isFalse();
+        assertThat(paidTwice.reason()).isEqualTo(UsageRejection.CORRECTS_ACCEPTED_USAGE);
+        assertThat(paidTwice.flags()).containsExactly(UsageFlag.CORRECTION_OF_ACCEPTED_USAGE.name());
+
+        UsageVerdict fixed = UsageValidator.validate(correction, reservation(), false);
+        assertThat(fixed.accepted()).isTrue();
+        assertThat(fixed.subsidyFen()).isEqualTo(27_000);
+    }
+
+    @Test
     void anAllocationThatDoesNotExistIsUnknown() {
         assertThat(UsageValidator.validate(aDay(), null).reason()).isEqualTo(UsageRejection.UNKNOWN_ALLOCATION);
     }
