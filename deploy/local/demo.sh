@@ -3,12 +3,18 @@
 # a provider publishes capacity, an enterprise applies, an approver approves, allocation-service
 # matches, voucher-service holds, the provider reports usage, the voucher is debited.
 # Run through `deploy/local/platform demo` (the stack must be up).
+# Environment (the usage benchmark asks for a bigger market): DEMO_CARD_HOURS (200), DEMO_OFFERING_UNITS (8),
+# DEMO_AMOUNT_FEN (300000, the contract amount), DEMO_WAIT_SECONDS (60, how long to wait for each asynchronous step).
 set -euo pipefail
 
 KEYCLOAK=${CVP_KEYCLOAK_URL:-http://localhost:8180}
 VOUCHER=${CVP_VOUCHER_URL:-http://localhost:8081}
 PROVIDER=${CVP_PROVIDER_URL:-http://localhost:8082}
 ALLOCATION=${CVP_ALLOCATION_URL:-http://localhost:8083}
+CARD_HOURS=${DEMO_CARD_HOURS:-200}
+OFFERING_UNITS=${DEMO_OFFERING_UNITS:-8}
+AMOUNT_FEN=${DEMO_AMOUNT_FEN:-300000}
+WAIT_SECONDS=${DEMO_WAIT_SECONDS:-60}
 ENTERPRISE_ORG=91110108MA01ENT1XN
 PROVIDER_ORG=91110105MA03PRD108
 
@@ -32,9 +38,9 @@ call() {
   if [[ $status -ge 500 ]]; then cat /tmp/cvp-demo.out >&2; exit 1; fi
   cat /tmp/cvp-demo.out
 }
-wait_for() { # wait_for DESCRIPTION COMMAND... (until the command succeeds, 60 s)
+wait_for() { # wait_for DESCRIPTION COMMAND... (until the command succeeds, WAIT_SECONDS)
   local what=$1; shift
-  for _ in $(seq 1 120); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.5; done
+  for _ in $(seq 1 $((WAIT_SECONDS * 2))); do if "$@" >/dev/null 2>&1; then return 0; fi; sleep 0.5; done
   echo "timed out waiting for $what" >&2; exit 1
 }
 
@@ -55,14 +61,14 @@ if [[ $(jq -r .status <<<"$PROVIDER_JSON") != ACTIVE ]]; then
   call admin-demo POST "$PROVIDER/api/providers/$PROVIDER_ID/accreditation" '{"programmeMemberships":["BJ-AICV","SH-ICV"]}' | jq -r '"  provider \(.id) is \(.status)"'
 fi
 OFFERING_ID=$(call provider-demo POST "$PROVIDER/api/offerings" "$(jq -n --arg f "$(iso '-1 day')" --arg t "$(iso '+60 days')" \
-  '{resourceClass:"GPU_A800_80G",region:"110108",units:8,unitPriceFen:1500,availableFrom:$f,availableTo:$t}')" | jq -r .id)
+  --argjson u "$OFFERING_UNITS" '{resourceClass:"GPU_A800_80G",region:"110108",units:$u,unitPriceFen:1500,availableFrom:$f,availableTo:$t}')" | jq -r .id)
 call provider-demo POST "$PROVIDER/api/offerings/$OFFERING_ID/publish" | jq -r '"  offering \(.id): \(.units) × \(.resourceClass) in \(.region) at ¥\(.unitPriceFen/100)/card-hour, \(.status)"'
 
-step "3. enterprise-demo registers and applies for 200 card-hours under BJ-AICV"
+step "3. enterprise-demo registers and applies for $CARD_HOURS card-hours under BJ-AICV"
 call enterprise-demo POST "$VOUCHER/api/enterprises" "$(jq -n --arg cc $ENTERPRISE_ORG '{name:"北京智算科技有限公司 (demo enterprise)",creditCode:$cc,region:"110108",industry:"SOFTWARE_IT_SERVICES",size:"SMALL",startup:true,team:false,ownership:"PRIVATE",dishonest:false,relatedParties:[]}')" >/dev/null
 APP_ID=$(call enterprise-demo POST "$VOUCHER/api/applications" "$(jq -n --arg s "$(iso '-12 hours')" --arg e "$(iso '+30 days')" \
-  --arg n "DEMO-$(date +%s%N)" --arg signed "$(date -u -d "$NOW -3 days" +%F)" \
-  '{programmeCode:"BJ-AICV",demand:{resourceClass:"GPU_A800_80G",cardHours:200,regions:["110108"],windowStart:$s,windowEnd:$e},purpose:"大模型微调 (fine-tuning)",amountFen:300000,contract:{number:$n,signedOn:$signed,months:3}}')" | jq -r .id)
+  --arg n "DEMO-$(date +%s%N)" --arg signed "$(date -u -d "$NOW -3 days" +%F)" --argjson ch "$CARD_HOURS" --argjson amt "$AMOUNT_FEN" \
+  '{programmeCode:"BJ-AICV",demand:{resourceClass:"GPU_A800_80G",cardHours:$ch,regions:["110108"],windowStart:$s,windowEnd:$e},purpose:"大模型微调 (fine-tuning)",amountFen:$amt,contract:{number:$n,signedOn:$signed,months:3}}')" | jq -r .id)
 call enterprise-demo POST "$VOUCHER/api/applications/$APP_ID/submit" | jq -r '"  application \(.id): \(.status), requested subsidy ¥\(.requestedSubsidyFen/100)"'
 
 step "4. reviewer-demo checks it (初审), approver-demo approves: a voucher is issued (voucher.issued.v1)"

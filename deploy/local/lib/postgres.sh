@@ -16,6 +16,12 @@ PG_DATA=$RUN_DIR/pgdata
 # DEMO ONLY: the passwords equal the role names; they protect nothing but a local database.
 PG_SERVICE_DBS=(voucher provider allocation)
 
+# Settings for a write-heavy event platform (every change writes its row, an outbox row and an audit row): the
+# defaults (128 MB of buffers, a checkpoint every 1 GB of WAL) make PostgreSQL checkpoint every few seconds under
+# usage intake, and every checkpoint makes the next writes of each page log the whole page again.
+PG_SETTINGS=(shared_buffers=1GB max_wal_size=8GB checkpoint_timeout=15min checkpoint_completion_target=0.9)
+pg_settings_args() { printf -- '-c %s ' "${PG_SETTINGS[@]}"; }
+
 pg_url() { printf 'jdbc:postgresql://localhost:%s/%s' "$PG_PORT" "$1"; }
 
 # The mode this stack's PostgreSQL runs in: the one recorded by the `up` that started it, else
@@ -48,8 +54,9 @@ pg_system_up() {
   if [[ $status == online* ]]; then
     info "postgres: cluster $ver/$name already running"
   else
-    info "postgres: starting the machine's cluster $ver/$name"
-    pg_ctlcluster "$ver" "$name" start
+    info "postgres: starting the machine's cluster $ver/$name (with ${PG_SETTINGS[*]})"
+    # The settings apply to this start only; the cluster's own configuration files are left as they are.
+    pg_ctlcluster "$ver" "$name" start -- -o "$(pg_settings_args)"
     # Remember that we started it, so that `down` stops it again (and only then).
     printf '%s %s\n' "$ver" "$name" >"$STATE_DIR/postgres.system-started"
   fi
@@ -173,12 +180,13 @@ pg_embedded_initdb() {
     die "initdb failed"
   }
   # TCP on localhost only; no Unix socket (nothing here needs one, and its path length is limited).
-  cat >>"$PG_DATA/postgresql.conf" <<'EOF'
+  cat >>"$PG_DATA/postgresql.conf" <<EOF
 
 # deploy/local/platform
 listen_addresses = 'localhost'
 unix_socket_directories = ''
 max_connections = 200
+$(printf '%s\n' "${PG_SETTINGS[@]}")
 EOF
 }
 

@@ -49,6 +49,12 @@ public class LedgerService {
 
     @Transactional
     public void handle(EventEnvelope event) {
+        if (!HANDLED.contains(event.type())) {
+            // nothing to do, so nothing to remember: ignoring it again changes nothing either (usage.rejected.v1
+            // and the like arrive by the thousand)
+            LOG.debugf("ignoring %s", event.type());
+            return;
+        }
         if (!processed.firstDelivery(CONSUMER, event.id())) {
             LOG.debugf("event %s already processed", event.id());
             return;
@@ -61,6 +67,9 @@ public class LedgerService {
             default -> LOG.debugf("ignoring %s", event.type());
         }
     }
+
+    private static final java.util.Set<String> HANDLED = java.util.Set.of(AllocationEvents.CREATED,
+            AllocationEvents.CANCELLED, AllocationEvents.COMPLETED, AllocationEvents.USAGE_ACCEPTED);
 
     private void placeHold(AllocationEvents.AllocationCreated allocation) {
         OffsetDateTime now = OffsetDateTime.now(clock);
