@@ -10,12 +10,12 @@
 # DUPLICATE and store nothing).
 #
 # Prerequisites (created when missing): provider-demo registered and ACTIVE (admin-demo uses the
-# administrator's accreditation shortcut), and an allocation of provider-demo that is HELD or ACTIVE:
-# when there is none, deploy/local/demo.sh is run once to make one through the real flow (voucher- and
-# allocation-service up), else (BENCH_ALLOCATION=auto) a synthetic HELD allocation is written into
-# provider-service's read model only -- intake accepts its records, allocation-service rejects them
-# downstream as an unknown allocation. With a real allocation, allocation-service also rejects most of
-# them (the bench reports far more card-hours than one allocation reserves). Intake is what is measured.
+# administrator's accreditation shortcut), and an allocation of provider-demo that is HELD or ACTIVE with
+# room for the run: when there is none, deploy/local/demo.sh is run once to make a 120,000 card-hour one
+# through the real flow (voucher- and allocation-service up), and the records are accepted and captured
+# downstream; else (BENCH_ALLOCATION=auto) a synthetic HELD allocation is written into provider-service's
+# read model only -- intake accepts its records, allocation-service rejects them downstream as an unknown
+# allocation. Intake is what is measured.
 #
 # Environment: BENCH_RECORDS (100000), BENCH_CLIENTS (4), BENCH_BATCH (1000), BENCH_REPLAY_BATCHES (4),
 # BENCH_WARMUP_BATCHES (10: not timed; the timed run starts once the platform has decided them),
