@@ -5,7 +5,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,9 +22,10 @@ import java.util.function.Predicate;
 /**
  * How every consumer of the platform applies what it polls from Kafka, and what it does when that fails.
  * <p>
- * {@link #inOneTransaction}: a whole poll in ONE database transaction. A consumer that commits per event is
- * bound by the database's commit (fsync) latency, ~3 ms here, i.e. a few hundred events per second; usage
- * arrives by the thousand. {@link #eachInItsOwnTransaction}: one transaction per record, for use cases that take
+ * {@link #inOneTransaction}: a whole poll in ONE database transaction, handed to the consumer as one list. A
+ * consumer that commits per event is bound by the database's commit (fsync) latency, ~3 ms here, i.e. a few hundred
+ * events per second; usage arrives by the thousand. With the list, the consumer can also apply the poll set-wise
+ * (one statement per table instead of one per event, see {@link Runs}). {@link #eachInItsOwnTransaction}: one transaction per record, for use cases that take
  * long-lived locks (matching serializes a resource pool with an advisory lock held to the end of the transaction).
  * Either way the handler of a record is the idempotent {@code @Transactional} (REQUIRED) use case: it joins the
  * transaction, and its event id goes into the processed-event log with its change.
@@ -44,19 +44,16 @@ public class BatchConsumer {
 
     private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
-    private static final int CLEAR_EVERY = 25;
 
-    private final EntityManager em;
     private final DeadLetters deadLetters;
     private final int attempts;
     private final long retryDelayMillis;
     /** Set once, when the application starts to shut down (the database and broker clients close next). */
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public BatchConsumer(EntityManager em, DeadLetters deadLetters,
+    public BatchConsumer(DeadLetters deadLetters,
                          @ConfigProperty(name = "cvp.consumer.attempts", defaultValue = "4") int attempts,
                          @ConfigProperty(name = "cvp.consumer.retry-delay-ms", defaultValue = "200") long retryDelayMillis) {
-        this.em = em;
         this.deadLetters = deadLetters;
         this.attempts = attempts;
         this.retryDelayMillis = retryDelayMillis;
@@ -68,30 +65,19 @@ public class BatchConsumer {
 
     /**
      * @param deadLetterTopic where records that cannot be processed go
-     * @param handler         applies one record's value (joins the current transaction)
+     * @param handler         applies the values of the records given to it, in their order (joins the current
+     *                        transaction): the whole poll at once, or, after the poll failed, a single record
      * @param permanent       failures that retrying cannot mend (unreadable or inapplicable events)
      */
     public void inOneTransaction(ConsumerRecords<String, String> records, String deadLetterTopic,
-                                 Consumer<String> handler, Predicate<Throwable> permanent) {
+                                 Consumer<List<String>> handler, Predicate<Throwable> permanent) {
         List<ConsumerRecord<String, String>> batch = list(records);
         if (batch.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                int applied = 0;
-                for (ConsumerRecord<String, String> r : batch) {
-                    handler.accept(r.value());
-                    if (++applied % CLEAR_EVERY == 0) {
-                        // Written out and let go every few records: native queries flush the whole persistence
-                        // context first, so a context that grew over the whole batch would make every statement
-                        // slower than the one before. Between clears, entities the records share (the allocation,
-                        // its voucher) are read once.
-                        em.flush();
-                        em.clear();
-                    }
-                }
-            });
+            List<String> values = batch.stream().map(ConsumerRecord::value).toList();
+            QuarkusTransaction.requiringNew().run(() -> handler.accept(values));
             return;
         } catch (RuntimeException e) {
             if (stopping.get()) {
@@ -100,7 +86,7 @@ public class BatchConsumer {
             LOG.debugf("a batch of %d records failed (%s); applying them one by one", batch.size(), e.getMessage());
         }
         for (ConsumerRecord<String, String> r : batch) {
-            alone(r, deadLetterTopic, handler, permanent);
+            alone(r, deadLetterTopic, value -> handler.accept(List.of(value)), permanent);
         }
     }
 

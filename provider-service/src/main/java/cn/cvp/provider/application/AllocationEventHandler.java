@@ -17,9 +17,15 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the provider's view of its allocations and the decisions on its usage reports from
@@ -48,6 +54,10 @@ public class AllocationEventHandler {
 
     @Transactional
     public void handle(EventEnvelope event) {
+        if (isUsageDecision(event)) {
+            usageDecided(List.of(event));
+            return;
+        }
         if (!processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
@@ -58,10 +68,6 @@ public class AllocationEventHandler {
                     cancelled(event, codec.data(event, AllocationEvents.AllocationCancelled.class));
             case AllocationEvents.COMPLETED ->
                     completed(event, codec.data(event, AllocationEvents.AllocationCompleted.class));
-            case AllocationEvents.USAGE_ACCEPTED ->
-                    usageAccepted(event, codec.data(event, AllocationEvents.UsageAccepted.class));
-            case AllocationEvents.USAGE_REJECTED ->
-                    usageRejected(event, codec.data(event, AllocationEvents.UsageRejected.class));
             default -> LOG.debugf("ignoring %s %s", event.type(), event.id());
         }
     }
@@ -109,33 +115,65 @@ public class AllocationEventHandler {
         record(event, "ALLOCATION_COMPLETED", a, loaded.before());
     }
 
-    private void usageAccepted(EventEnvelope event, AllocationEvents.UsageAccepted e) {
-        require(event, "usageReportId", e.usageReportId(), "units", e.units(), "amountFen", e.amountFen(),
-                "subsidyFen", e.subsidyFen());
-        UsageReport r = UsageReport.findById(e.usageReportId(), LockModeType.PESSIMISTIC_WRITE);
-        if (r == null) {
-            LOG.warnf("%s %s is about usage report %s, which this service never received", event.type(), event.id(),
-                    e.usageReportId());
-            return;
-        }
-        Object before = Snapshots.of(r);
-        if (r.accept(e.units(), e.amountFen(), e.subsidyFen(), e.flags(), OffsetDateTime.now(clock))) {
-            audit.record(system, "USAGE_ACCEPTED", "UsageReport", r.id, before, withEvent(Snapshots.of(r), event));
-        }
+    /** usage.accepted.v1 or usage.rejected.v1: a decision on one of the provider's usage reports. */
+    public static boolean isUsageDecision(EventEnvelope event) {
+        return AllocationEvents.USAGE_ACCEPTED.equals(event.type()) || AllocationEvents.USAGE_REJECTED.equals(event.type());
     }
 
-    private void usageRejected(EventEnvelope event, AllocationEvents.UsageRejected e) {
-        require(event, "usageReportId", e.usageReportId(), "reason", e.reason());
-        UsageReport r = UsageReport.findById(e.usageReportId(), LockModeType.PESSIMISTIC_WRITE);
-        if (r == null) {
-            LOG.warnf("%s %s is about usage report %s, which this service never received", event.type(), event.id(),
-                    e.usageReportId());
+    /**
+     * A run of usage decisions, applied in their order as if one by one, but set-wise: the reports are read and
+     * locked (in id order) with one query, and audited with one statement.
+     */
+    @Transactional
+    public void usageDecided(List<EventEnvelope> events) {
+        Set<String> first = new HashSet<>(processed.firstDeliveries(CONSUMER,
+                events.stream().map(EventEnvelope::id).toList()));
+        List<Decided> decided = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (!first.remove(event.id())) {
+                continue;
+            }
+            if (AllocationEvents.USAGE_ACCEPTED.equals(event.type())) {
+                AllocationEvents.UsageAccepted e = codec.data(event, AllocationEvents.UsageAccepted.class);
+                require(event, "usageReportId", e.usageReportId(), "units", e.units(), "amountFen", e.amountFen(),
+                        "subsidyFen", e.subsidyFen());
+                decided.add(new Decided(event, e.usageReportId(), e, null));
+            } else {
+                AllocationEvents.UsageRejected e = codec.data(event, AllocationEvents.UsageRejected.class);
+                require(event, "usageReportId", e.usageReportId(), "reason", e.reason());
+                decided.add(new Decided(event, e.usageReportId(), null, e));
+            }
+        }
+        if (decided.isEmpty()) {
             return;
         }
-        Object before = Snapshots.of(r);
-        if (r.reject(e.reason(), e.detail(), OffsetDateTime.now(clock))) {
-            audit.record(system, "USAGE_REJECTED", "UsageReport", r.id, before, withEvent(Snapshots.of(r), event));
+        Map<UUID, UsageReport> reports = new HashMap<>();
+        UsageReport.<UsageReport>find("id in ?1 order by id",
+                        decided.stream().map(Decided::usageReportId).collect(Collectors.toSet()))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).<UsageReport>stream().forEach(r -> reports.put(r.id, r));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<AuditLog.Entry> audits = new ArrayList<>();
+        for (Decided d : decided) {
+            UsageReport r = reports.get(d.usageReportId());
+            if (r == null) {
+                LOG.warnf("%s %s is about usage report %s, which this service never received", d.event().type(),
+                        d.event().id(), d.usageReportId());
+                continue;
+            }
+            Object before = Snapshots.of(r);
+            AllocationEvents.UsageAccepted a = d.accepted();
+            boolean changed = a != null ? r.accept(a.units(), a.amountFen(), a.subsidyFen(), a.flags(), now)
+                    : r.reject(d.rejected().reason(), d.rejected().detail(), now);
+            if (changed) {
+                audits.add(new AuditLog.Entry(system, a != null ? "USAGE_ACCEPTED" : "USAGE_REJECTED", "UsageReport",
+                        r.id, before, withEvent(Snapshots.of(r), d.event())));
+            }
         }
+        audit.recordAll(audits);
+    }
+
+    private record Decided(EventEnvelope event, UUID usageReportId, AllocationEvents.UsageAccepted accepted,
+                           AllocationEvents.UsageRejected rejected) {
     }
 
     /** The view of an allocation (locked), or a new one if this is the first event about it. */

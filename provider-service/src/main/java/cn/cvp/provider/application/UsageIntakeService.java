@@ -1,6 +1,7 @@
 package cn.cvp.provider.application;
 
 import cn.cvp.kit.audit.AuditLog;
+import cn.cvp.kit.outbox.Outbox;
 import cn.cvp.kit.problem.ProblemException;
 import cn.cvp.kit.security.Actor;
 import cn.cvp.provider.domain.Provider;
@@ -9,7 +10,6 @@ import cn.cvp.provider.domain.UsageBatch;
 import cn.cvp.provider.domain.UsageRecord;
 import cn.cvp.provider.domain.UsageReport;
 import cn.cvp.provider.messaging.UsageEvents;
-import cn.cvp.provider.persistence.OutboxBatch;
 import cn.cvp.provider.persistence.UsageReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import cn.cvp.provider.domain.UsageReportStatus;
@@ -39,11 +39,11 @@ import java.util.stream.Collectors;
 public class UsageIntakeService {
     private final ProviderService providers;
     private final UsageReportStore store;
-    private final OutboxBatch outbox;
+    private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    public UsageIntakeService(ProviderService providers, UsageReportStore store, OutboxBatch outbox, AuditLog audit,
+    public UsageIntakeService(ProviderService providers, UsageReportStore store, Outbox outbox, AuditLog audit,
                               Clock clock) {
         this.providers = providers;
         this.store = store;
@@ -75,7 +75,7 @@ public class UsageIntakeService {
                     .filter(c -> !inserted.contains(c.usageReportId())).toList();
             Map<String, UsageBatch.StoredReport> storedConcurrently = store.latestByRecordId(provider.id,
                     lostRace.stream().map(c -> c.record().recordId()).toList());
-            List<OutboxBatch.Entry> events = new ArrayList<>(inserted.size());
+            List<Outbox.Entry> events = new ArrayList<>(inserted.size());
             Map<String, UUID> stored = new LinkedHashMap<>();
             for (UsageBatch.Candidate c : candidates) {
                 if (inserted.contains(c.usageReportId())) {
@@ -91,7 +91,7 @@ public class UsageIntakeService {
                     batch.storedBefore(c, winner);
                 }
             }
-            outbox.appendAll(UsageEvents.TOPIC, UsageEvents.REPORTED, events);
+            outbox.appendAll(UsageEvents.TOPIC, events);
             if (!stored.isEmpty()) {
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("providerId", provider.id);
@@ -159,8 +159,8 @@ public class UsageIntakeService {
         }
         UsageReport next = UsageReport.correctionOf(corrected, record, fingerprint, reason, actor.subject(), now);
         next.persist();
-        outbox.appendAll(UsageEvents.TOPIC, UsageEvents.REPORTED, List.of(new OutboxBatch.Entry(
-                record.allocationId().toString(), next.id.toString(),
+        outbox.appendAll(UsageEvents.TOPIC, List.of(new Outbox.Entry(
+                record.allocationId().toString(), UsageEvents.REPORTED, next.id.toString(),
                 new UsageEvents.UsageReportedV1(next.id, next.version, corrected.id, provider.id, record.allocationId(),
                         record.recordId(), record.periodStart(), record.periodEnd(), record.unitsText(),
                         record.unitPriceFen(), record.amountFen(), record.deliveryCertificateRef()))));
@@ -212,9 +212,9 @@ public class UsageIntakeService {
         return r;
     }
 
-    private static OutboxBatch.Entry reported(Provider provider, UsageBatch.Candidate c) {
+    private static Outbox.Entry reported(Provider provider, UsageBatch.Candidate c) {
         UsageRecord r = c.record();
-        return new OutboxBatch.Entry(r.allocationId().toString(), c.usageReportId().toString(),
+        return new Outbox.Entry(r.allocationId().toString(), UsageEvents.REPORTED, c.usageReportId().toString(),
                 new UsageEvents.UsageReportedV1(c.usageReportId(), 1, null, provider.id, r.allocationId(),
                         r.recordId(), r.periodStart(), r.periodEnd(), r.unitsText(), r.unitPriceFen(), r.amountFen(),
                         r.deliveryCertificateRef()));

@@ -12,15 +12,25 @@ import cn.cvp.voucher.domain.Voucher;
 import cn.cvp.voucher.domain.VoucherHold;
 import cn.cvp.voucher.messaging.AllocationEvents;
 import cn.cvp.voucher.messaging.VoucherEvents;
+import cn.cvp.voucher.persistence.LedgerEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import jakarta.persistence.EntityManager;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The voucher ledger's reactions to allocation-service: hold on {@code allocation.created}, release on
@@ -38,8 +48,13 @@ public class LedgerService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final LedgerEntries ledger;
+    private final EntityManager em;
 
-    public LedgerService(ProcessedEvents processed, EventCodec codec, Outbox outbox, AuditLog audit, Clock clock) {
+    public LedgerService(ProcessedEvents processed, EventCodec codec, Outbox outbox, AuditLog audit, Clock clock,
+                         LedgerEntries ledger, EntityManager em) {
+        this.ledger = ledger;
+        this.em = em;
         this.processed = processed;
         this.codec = codec;
         this.outbox = outbox;
@@ -124,29 +139,91 @@ public class LedgerService {
     }
 
     private void capture(AllocationEvents.UsageAccepted usage) {
-        if (LedgerEntry.count("usageReportId = ?1 and type = ?2", usage.usageReportId(), LedgerEntry.Type.CAPTURE) > 0) {
-            return; // the same usage report accepted again: it is debited at most once
+        debit(List.of(usage));
+    }
+
+    /** One usage.accepted.v1 event: its id and its data. */
+    public record Accepted(String eventId, AllocationEvents.UsageAccepted usage) {
+    }
+
+    /**
+     * A run of usage.accepted.v1 events, captured in their order as if one by one, but set-wise: each voucher, hold
+     * and programme is read, locked (vouchers, then holds, then programmes, each in id order: the order of the single
+     * capture and release) and written once, and the ledger entries, events and audit records go in one statement
+     * each. Each usage report is debited at most once, whatever the number of deliveries.
+     */
+    @Transactional
+    public void captureAll(List<Accepted> events) {
+        Set<String> first = new HashSet<>(processed.firstDeliveries(CONSUMER,
+                events.stream().map(Accepted::eventId).toList()));
+        debit(events.stream().filter(e -> first.remove(e.eventId())).map(Accepted::usage).toList());
+    }
+
+    private void debit(List<AllocationEvents.UsageAccepted> accepted) {
+        if (accepted.isEmpty()) {
+            return;
         }
-        VoucherHold found = VoucherHold.forAllocation(usage.allocationId())
-                .orElseThrow(() -> new IllegalStateException("usage " + usage.usageReportId()
-                        + " accepted for allocation " + usage.allocationId() + " which has no hold"));
-        Voucher voucher = Voucher.findById(found.voucherId, LockModeType.PESSIMISTIC_WRITE);
-        VoucherHold hold = VoucherHold.findById(found.id, LockModeType.PESSIMISTIC_WRITE);
-        Programme programme = Programme.findById(voucher.programmeId, LockModeType.PESSIMISTIC_WRITE);
+        Set<UUID> captured = new HashSet<>(ledger.captured(
+                accepted.stream().map(AllocationEvents.UsageAccepted::usageReportId).toList()));
+        // which hold (and voucher) each allocation has: ids only, the entities are read once locked
+        Map<UUID, HoldRef> holdOf = new HashMap<>();
+        em.createQuery("select h.allocationId, h.id, h.voucherId from VoucherHold h where h.allocationId in :ids",
+                        Object[].class)
+                .setParameter("ids", accepted.stream().map(AllocationEvents.UsageAccepted::allocationId)
+                        .collect(Collectors.toSet()))
+                .getResultStream().forEach(r -> holdOf.put((UUID) r[0], new HoldRef((UUID) r[1], (UUID) r[2])));
+        for (AllocationEvents.UsageAccepted usage : accepted) {
+            if (!holdOf.containsKey(usage.allocationId())) {
+                throw new IllegalStateException("usage " + usage.usageReportId() + " accepted for allocation "
+                        + usage.allocationId() + " which has no hold");
+            }
+        }
+        Map<UUID, Voucher> vouchers = lockAll(Voucher.class, "id", v -> v.id,
+                holdOf.values().stream().map(HoldRef::voucherId).collect(Collectors.toSet()));
+        Map<UUID, VoucherHold> holds = lockAll(VoucherHold.class, "id", h -> h.id,
+                holdOf.values().stream().map(HoldRef::holdId).collect(Collectors.toSet()));
+        Map<UUID, Programme> programmes = lockAll(Programme.class, "id", p -> p.id,
+                vouchers.values().stream().map(v -> v.programmeId).collect(Collectors.toSet()));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long captured = voucher.capture(hold, usage.subsidyFen());
-        programme.consume(captured);
-        LedgerEntry entry = voucher.entry(LedgerEntry.Type.CAPTURE, captured, now);
-        entry.allocationId = usage.allocationId();
-        entry.usageReportId = usage.usageReportId();
-        entry.usageAmountFen = usage.amountFen();
-        entry.providerId = usage.providerId();
-        entry.persist();
-        outbox.append(VoucherEvents.TOPIC, voucher.id.toString(), VoucherEvents.DEBITED, voucher.id.toString(),
-                new VoucherEvents.VoucherDebitedV1(voucher.id, usage.allocationId(), usage.usageReportId(),
-                        usage.amountFen(), captured, usage.amountFen() - captured, voucher.balanceFen()));
-        audit.record(SYSTEM, "VOUCHER_DEBITED", "Voucher", voucher.id, null,
-                Map.of("usageReportId", usage.usageReportId(), "subsidyFen", captured,
-                        "balanceFen", voucher.balanceFen()));
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<Outbox.Entry> published = new ArrayList<>();
+        List<AuditLog.Entry> audits = new ArrayList<>();
+        for (AllocationEvents.UsageAccepted usage : accepted) {
+            if (!captured.add(usage.usageReportId())) {
+                continue; // the same usage report accepted again: it is debited at most once
+            }
+            VoucherHold hold = holds.get(holdOf.get(usage.allocationId()).holdId());
+            Voucher voucher = vouchers.get(hold.voucherId);
+            Programme programme = programmes.get(voucher.programmeId);
+            long amount = voucher.capture(hold, usage.subsidyFen());
+            programme.consume(amount);
+            LedgerEntry entry = voucher.entry(LedgerEntry.Type.CAPTURE, amount, now);
+            entry.allocationId = usage.allocationId();
+            entry.usageReportId = usage.usageReportId();
+            entry.usageAmountFen = usage.amountFen();
+            entry.providerId = usage.providerId();
+            entries.add(entry);
+            published.add(new Outbox.Entry(voucher.id.toString(), VoucherEvents.DEBITED, voucher.id.toString(),
+                    new VoucherEvents.VoucherDebitedV1(voucher.id, usage.allocationId(), usage.usageReportId(),
+                            usage.amountFen(), amount, usage.amountFen() - amount, voucher.balanceFen())));
+            audits.add(new AuditLog.Entry(SYSTEM, "VOUCHER_DEBITED", "Voucher", voucher.id, null,
+                    Map.of("usageReportId", usage.usageReportId(), "subsidyFen", amount,
+                            "balanceFen", voucher.balanceFen())));
+        }
+        ledger.appendAll(entries);
+        outbox.appendAll(VoucherEvents.TOPIC, published);
+        audit.recordAll(audits);
+    }
+
+    private record HoldRef(UUID holdId, UUID voucherId) {
+    }
+
+    /** Entities of one type by id, locked in id order. */
+    private <T> Map<UUID, T> lockAll(Class<T> type, String idField, Function<T, UUID> id, Set<UUID> ids) {
+        Map<UUID, T> locked = new HashMap<>();
+        em.createQuery("from " + type.getSimpleName() + " where " + idField + " in :ids order by " + idField, type)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .forEach(entity -> locked.put(id.apply(entity), entity));
+        return locked;
     }
 }

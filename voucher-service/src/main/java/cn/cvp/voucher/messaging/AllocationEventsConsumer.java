@@ -3,11 +3,14 @@ package cn.cvp.voucher.messaging;
 import cn.cvp.kit.events.EventCodec;
 import cn.cvp.kit.events.MalformedEventException;
 import cn.cvp.kit.inbox.BatchConsumer;
+import cn.cvp.kit.inbox.Runs;
 import cn.cvp.voucher.application.LedgerService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
 
 /**
  * Reacts to allocation-service: places holds, releases them, captures accepted usage — a poll at a time in
@@ -32,7 +35,15 @@ public class AllocationEventsConsumer {
     @Incoming("allocation-events")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        batches.inOneTransaction(records, DEAD_LETTER_TOPIC, payload -> ledger.handle(codec.decode(payload)),
-                t -> t instanceof MalformedEventException);
+        batches.inOneTransaction(records, DEAD_LETTER_TOPIC, this::apply, t -> t instanceof MalformedEventException);
+    }
+
+    /** In order; each run of usage.accepted.v1 is captured set-wise, every other event on its own. */
+    void apply(List<String> payloads) {
+        Runs.apply(payloads.stream().map(codec::decode).toList(),
+                e -> AllocationEvents.USAGE_ACCEPTED.equals(e.type()),
+                run -> ledger.captureAll(run.stream().map(e -> new LedgerService.Accepted(e.id(),
+                        codec.data(e, AllocationEvents.UsageAccepted.class))).toList()),
+                ledger::handle);
     }
 }

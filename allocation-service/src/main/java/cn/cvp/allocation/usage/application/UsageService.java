@@ -27,13 +27,20 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Decides on usage reports: validates each against its allocation (locked, so reports on one allocation are
- * decided one after another), records the decision once per usageReportId, and publishes it.
+ * decided one after another), records the decision once per usageReportId, and publishes it. A poll of reports is
+ * decided at once (set-wise), in the order the reports were polled.
  */
 @ApplicationScoped
 public class UsageService {
@@ -63,52 +70,92 @@ public class UsageService {
         this.clock = clock;
     }
 
+    /** One usage.reported.v1 event: its id and the report. */
+    public record Reported(String eventId, UsageReport report) {
+    }
+
     /** usage.reported.v1 → usage.accepted.v1 or usage.rejected.v1. A report already decided keeps its decision. */
     @Transactional
     public void usageReported(String eventId, UsageReport report) {
-        if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
-            return;
-        }
-        if (decisions.findById(report.usageReportId()) != null) {
-            LOG.infof("usage report %s was decided before; the decision stands", report.usageReportId());
+        usageReported(List.of(new Reported(eventId, report)));
+    }
+
+    /**
+     * A poll of usage.reported.v1 events, decided in their order as if one by one, but set-wise: one statement
+     * per table for the whole list, and each allocation read, locked (in id order) and written once.
+     */
+    @Transactional
+    public void usageReported(List<Reported> events) {
+        Set<String> first = new HashSet<>(processed.firstDeliveries(Topics.CONSUMER,
+                events.stream().map(Reported::eventId).toList()));
+        List<UsageReport> reports = events.stream().filter(e -> first.remove(e.eventId())).map(Reported::report)
+                .toList();
+        if (reports.isEmpty()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Allocation allocation = allocations.lock(report.allocationId());
-        Voucher voucher = allocation == null ? null : vouchers.findById(allocation.voucherId());
-        ProviderStanding provider = allocation == null || allocation.providerId() == null ? null
-                : providers.findById(allocation.providerId());
-        boolean correctsAccepted = report.correctsUsageReportId() != null
-                && Optional.ofNullable(decisions.findById(report.correctsUsageReportId()))
-                .map(UsageDecision::isAccepted).orElse(false);
-        UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, provider, now),
-                correctsAccepted);
-        UUID voucherId = allocation == null || allocation.providerId() == null
-                || !allocation.providerId().equals(report.providerId()) ? null : allocation.voucherId();
-        UsageDecision decision = UsageDecision.decide(report, verdict, voucherId, now);
-        decisions.persist(decision);
-        String key = report.allocationId().toString();
-        if (decision.isAccepted()) {
-            Allocation.Snapshot before = allocation.snapshot();
-            allocation.recordAcceptedUsage(report.units(), report.amountFen(), verdict.subsidyFen(), now);
-            audit.record(SYSTEM, "ALLOCATION_USAGE_ACCEPTED", "Allocation", allocation.allocationId(), before,
-                    allocation.snapshot());
-            audit.record(SYSTEM, "USAGE_ACCEPTED", "UsageReport", report.usageReportId(), null, decision.accepted());
-            outbox.append(Topics.ALLOCATION_EVENTS, key, UsageAcceptedV1.TYPE, report.usageReportId().toString(),
-                    decision.accepted());
-            if (allocation.status() == AllocationStatus.COMPLETED) {
-                // after usage.accepted on the same key: voucher-service captures first, then releases the rest
-                outbox.append(Topics.ALLOCATION_EVENTS, key, AllocationCompletedV1.TYPE, key, allocation.completed());
+        Set<UUID> asked = new HashSet<>();
+        reports.forEach(r -> {
+            asked.add(r.usageReportId());
+            if (r.correctsUsageReportId() != null) {
+                asked.add(r.correctsUsageReportId());
             }
-        } else {
-            if (verdict.flagged()) {
-                LOG.warnf("usage report %s rejected %s and flagged %s for review", report.usageReportId(),
-                        verdict.reason(), verdict.flags());
+        });
+        Map<UUID, Boolean> decided = new HashMap<>(decisions.acceptedByReportId(asked));
+        Map<UUID, Allocation> locked = allocations.lockAll(reports.stream().map(UsageReport::allocationId)
+                .collect(Collectors.toSet()));
+        Map<UUID, Voucher> voucherOf = new HashMap<>();
+        Map<UUID, ProviderStanding> providerOf = new HashMap<>();
+        Map<UUID, Allocation.Snapshot> before = new LinkedHashMap<>();
+        List<AuditLog.Entry> audits = new ArrayList<>();
+        List<Outbox.Entry> published = new ArrayList<>();
+
+        for (UsageReport report : reports) {
+            if (decided.containsKey(report.usageReportId())) {
+                LOG.infof("usage report %s was decided before; the decision stands", report.usageReportId());
+                continue;
             }
-            audit.record(SYSTEM, "USAGE_REJECTED", "UsageReport", report.usageReportId(), null, decision.rejected());
-            outbox.append(Topics.ALLOCATION_EVENTS, key, UsageRejectedV1.TYPE, report.usageReportId().toString(),
-                    decision.rejected());
+            Allocation allocation = locked.get(report.allocationId());
+            Voucher voucher = allocation == null ? null
+                    : voucherOf.computeIfAbsent(allocation.voucherId(), vouchers::findById);
+            ProviderStanding provider = allocation == null || allocation.providerId() == null ? null
+                    : providerOf.computeIfAbsent(allocation.providerId(), providers::findById);
+            boolean correctsAccepted = report.correctsUsageReportId() != null
+                    && decided.getOrDefault(report.correctsUsageReportId(), false);
+            UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, provider, now),
+                    correctsAccepted);
+            UUID voucherId = allocation == null || allocation.providerId() == null
+                    || !allocation.providerId().equals(report.providerId()) ? null : allocation.voucherId();
+            UsageDecision decision = UsageDecision.decide(report, verdict, voucherId, now);
+            decisions.persist(decision);
+            decided.put(report.usageReportId(), decision.isAccepted());
+            String key = report.allocationId().toString();
+            String subject = report.usageReportId().toString();
+            if (decision.isAccepted()) {
+                before.putIfAbsent(allocation.allocationId(), allocation.snapshot());
+                allocation.recordAcceptedUsage(report.units(), report.amountFen(), verdict.subsidyFen(), now);
+                audits.add(new AuditLog.Entry(SYSTEM, "USAGE_ACCEPTED", "UsageReport", report.usageReportId(), null,
+                        decision.accepted()));
+                published.add(new Outbox.Entry(key, UsageAcceptedV1.TYPE, subject, decision.accepted()));
+                if (allocation.status() == AllocationStatus.COMPLETED) {
+                    // after usage.accepted on the same key: voucher-service captures first, then releases the rest
+                    published.add(new Outbox.Entry(key, AllocationCompletedV1.TYPE, key, allocation.completed()));
+                }
+            } else {
+                if (verdict.flagged()) {
+                    LOG.warnf("usage report %s rejected %s and flagged %s for review", report.usageReportId(),
+                            verdict.reason(), verdict.flags());
+                }
+                audits.add(new AuditLog.Entry(SYSTEM, "USAGE_REJECTED", "UsageReport", report.usageReportId(), null,
+                        decision.rejected()));
+                published.add(new Outbox.Entry(key, UsageRejectedV1.TYPE, subject, decision.rejected()));
+            }
         }
+        // each allocation's accepted usage of this poll, before → after, next to the USAGE_ACCEPTED of each report
+        before.forEach((id, was) -> audits.add(new AuditLog.Entry(SYSTEM, "ALLOCATION_USAGE_ACCEPTED", "Allocation",
+                id, was, locked.get(id).snapshot())));
+        audit.recordAll(audits);
+        outbox.appendAll(Topics.ALLOCATION_EVENTS, published);
     }
 
     private static Reservation reservationOf(Allocation a, Voucher v, ProviderStanding p, OffsetDateTime now) {

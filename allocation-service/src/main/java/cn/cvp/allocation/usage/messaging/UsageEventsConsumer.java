@@ -12,6 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * usage.events → usage decisions. Usage arrives in bulk (providers report up to 1,000 records a request), so
  * the channel is consumed in batches: one poll, one database transaction (see the kit's BatchConsumer); a
@@ -36,16 +39,23 @@ public class UsageEventsConsumer {
     @Incoming("usage-events")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        batches.inOneTransaction(records, DEAD_LETTER_TOPIC, this::onMessage,
+        batches.inOneTransaction(records, DEAD_LETTER_TOPIC, this::apply,
                 t -> t instanceof MalformedEventException || t instanceof UnprocessableEventException);
     }
 
-    void onMessage(String payload) {
-        EventEnvelope event = reader.envelope(payload);
-        if (!UsageReportedV1.TYPE.equals(event.type())) {
-            LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
-            return;
+    /** The poll's usage reports, decided together (in their order). */
+    void apply(List<String> payloads) {
+        List<UsageService.Reported> reported = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            EventEnvelope event = reader.envelope(payload);
+            if (!UsageReportedV1.TYPE.equals(event.type())) {
+                LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
+                continue;
+            }
+            reported.add(new UsageService.Reported(event.id(), reader.data(event, UsageReportedV1.class).toReport()));
         }
-        usage.usageReported(event.id(), reader.data(event, UsageReportedV1.class).toReport());
+        if (!reported.isEmpty()) {
+            usage.usageReported(reported);
+        }
     }
 }

@@ -9,11 +9,28 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class UsageDecisionRepository implements PanacheRepositoryBase<UsageDecision, UUID> {
+
+    /** Of these usage reports, those decided: whether each was accepted. */
+    public Map<UUID, Boolean> acceptedByReportId(Collection<UUID> usageReportIds) {
+        if (usageReportIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Boolean> decided = new HashMap<>();
+        getEntityManager().createQuery("""
+                        select d.usageReportId, d.decision from UsageDecision d where d.usageReportId in :ids""",
+                        Object[].class)
+                .setParameter("ids", usageReportIds).getResultStream()
+                .forEach(row -> decided.put((UUID) row[0], UsageDecision.ACCEPTED.equals(row[1])));
+        return decided;
+    }
 
     /** A page of decisions, newest first, filtered by whatever is given. */
     public PanacheQuery<UsageDecision> search(Boolean flagged, String decision, UUID allocationId, UUID voucherId,
