@@ -7,7 +7,8 @@ import cn.cvp.kit.events.MalformedEventException;
 import cn.cvp.kit.inbox.ProcessedEvents;
 import cn.cvp.kit.security.Actor;
 import cn.cvp.provider.domain.ProviderAllocation;
-import cn.cvp.provider.domain.UsageReport;
+import cn.cvp.provider.domain.UsageReportStatus;
+import cn.cvp.provider.persistence.UsageReportStore;
 import cn.cvp.provider.messaging.AllocationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,11 +20,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -42,9 +41,12 @@ public class AllocationEventHandler {
     private final AuditLog audit;
     private final Clock clock;
     private final Actor system;
+    private final UsageReportStore reports;
 
     public AllocationEventHandler(ProcessedEvents processed, EventCodec codec, AuditLog audit, Clock clock,
+                                  UsageReportStore reports,
                                   @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.reports = reports;
         this.processed = processed;
         this.codec = codec;
         this.audit = audit;
@@ -121,18 +123,14 @@ public class AllocationEventHandler {
     }
 
     /**
-     * A run of usage decisions, applied in their order as if one by one, but set-wise: the reports are read and
-     * locked (in id order) with one query, and audited with one statement.
+     * A run of usage decisions, applied in their order as if one by one, but set-wise: the reports' statuses are
+     * read and locked (in id order) with one query, the decisions written with one, and audited with one. Idempotent by the report's status (the
+     * same decision again changes nothing), so the event ids need not be logged: decisions arrive by the thousand.
      */
     @Transactional
     public void usageDecided(List<EventEnvelope> events) {
-        Set<String> first = new HashSet<>(processed.firstDeliveries(CONSUMER,
-                events.stream().map(EventEnvelope::id).toList()));
         List<Decided> decided = new ArrayList<>();
         for (EventEnvelope event : events) {
-            if (!first.remove(event.id())) {
-                continue;
-            }
             if (AllocationEvents.USAGE_ACCEPTED.equals(event.type())) {
                 AllocationEvents.UsageAccepted e = codec.data(event, AllocationEvents.UsageAccepted.class);
                 require(event, "usageReportId", e.usageReportId(), "units", e.units(), "amountFen", e.amountFen(),
@@ -147,29 +145,55 @@ public class AllocationEventHandler {
         if (decided.isEmpty()) {
             return;
         }
-        Map<UUID, UsageReport> reports = new HashMap<>();
-        UsageReport.<UsageReport>find("id in ?1 order by id",
-                        decided.stream().map(Decided::usageReportId).collect(Collectors.toSet()))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).<UsageReport>stream().forEach(r -> reports.put(r.id, r));
+        Map<UUID, UsageReportStatus> status = new HashMap<>(reports.lockStatuses(
+                decided.stream().map(Decided::usageReportId).collect(Collectors.toSet())));
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<UsageReportStore.Decision> changes = new ArrayList<>();
         List<AuditLog.Entry> audits = new ArrayList<>();
         for (Decided d : decided) {
-            UsageReport r = reports.get(d.usageReportId());
-            if (r == null) {
+            UsageReportStatus current = status.get(d.usageReportId());
+            if (current == null) {
                 LOG.warnf("%s %s is about usage report %s, which this service never received", d.event().type(),
                         d.event().id(), d.usageReportId());
                 continue;
             }
-            Object before = Snapshots.of(r);
             AllocationEvents.UsageAccepted a = d.accepted();
-            boolean changed = a != null ? r.accept(a.units(), a.amountFen(), a.subsidyFen(), a.flags(), now)
-                    : r.reject(d.rejected().reason(), d.rejected().detail(), now);
-            if (changed) {
-                audits.add(new AuditLog.Entry(system, a != null ? "USAGE_ACCEPTED" : "USAGE_REJECTED", "UsageReport",
-                        r.id, before, withEvent(Snapshots.of(r), d.event())));
+            AllocationEvents.UsageRejected r = d.rejected();
+            UsageReportStatus decision = a != null ? UsageReportStatus.ACCEPTED : UsageReportStatus.REJECTED;
+            if (!current.changesTo(decision)) {
+                continue;
             }
+            status.put(d.usageReportId(), decision);
+            UsageReportStore.Decision change = a != null
+                    ? new UsageReportStore.Decision(d.usageReportId(), decision, a.units(), a.amountFen(),
+                    a.subsidyFen(), a.flags() == null ? List.of() : List.copyOf(a.flags()), null, null)
+                    : new UsageReportStore.Decision(d.usageReportId(), decision, null, null, null, null, r.reason(),
+                    r.detail());
+            changes.add(change);
+            audits.add(new AuditLog.Entry(system, a != null ? "USAGE_ACCEPTED" : "USAGE_REJECTED", "UsageReport",
+                    d.usageReportId(), Map.of("status", current.name()), decidedState(change, now, d.event())));
         }
+        reports.decide(changes, now);
         audit.recordAll(audits);
+    }
+
+    /** What a decision changed on the report, and the event that brought it. */
+    private static Map<String, Object> decidedState(UsageReportStore.Decision d, OffsetDateTime now,
+                                                    EventEnvelope event) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", d.status().name());
+        if (d.status() == UsageReportStatus.ACCEPTED) {
+            m.put("acceptedUnits", d.acceptedUnits());
+            m.put("acceptedAmountFen", d.acceptedAmountFen());
+            m.put("subsidyFen", d.subsidyFen());
+            m.put("flags", d.flags());
+        } else {
+            m.put("rejectionReason", d.rejectionReason());
+            m.put("rejectionDetail", d.rejectionDetail());
+        }
+        m.put("decidedAt", now);
+        m.put("causedByEvent", event.id());
+        return m;
     }
 
     private record Decided(EventEnvelope event, UUID usageReportId, AllocationEvents.UsageAccepted accepted,

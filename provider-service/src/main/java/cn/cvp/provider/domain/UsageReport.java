@@ -1,6 +1,5 @@
 package cn.cvp.provider.domain;
 
-import cn.cvp.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -104,45 +103,5 @@ public class UsageReport extends PanacheEntityBase {
         r.receivedAt = now;
         r.correctionReason = reason;
         return r;
-    }
-
-    /**
-     * allocation-service accepted the report.
-     *
-     * @return false if it was already accepted (a repeated decision changes nothing)
-     */
-    public boolean accept(BigDecimal units, long amountFen, long subsidyFen, List<String> flags, OffsetDateTime now) {
-        if (status == UsageReportStatus.ACCEPTED) {
-            return false;
-        }
-        if (status != UsageReportStatus.RECEIVED) {
-            throw ProblemException.illegalState("Usage report", status, "accepted");
-        }
-        status = UsageReportStatus.ACCEPTED;
-        acceptedUnits = units;
-        acceptedAmountFen = amountFen;
-        this.subsidyFen = subsidyFen;
-        this.flags = flags == null ? List.of() : List.copyOf(flags);
-        decidedAt = now;
-        return true;
-    }
-
-    /**
-     * allocation-service rejected the report, with a stable reason code.
-     *
-     * @return false if it was already rejected (a repeated decision changes nothing)
-     */
-    public boolean reject(String reason, String detail, OffsetDateTime now) {
-        if (status == UsageReportStatus.REJECTED) {
-            return false;
-        }
-        if (status != UsageReportStatus.RECEIVED) {
-            throw ProblemException.illegalState("Usage report", status, "rejected");
-        }
-        status = UsageReportStatus.REJECTED;
-        rejectionReason = reason;
-        rejectionDetail = detail;
-        decidedAt = now;
-        return true;
     }
 }

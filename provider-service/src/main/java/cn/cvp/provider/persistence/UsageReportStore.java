@@ -1,6 +1,9 @@
 package cn.cvp.provider.persistence;
 
 import cn.cvp.provider.domain.UsageBatch;
+import cn.cvp.provider.domain.UsageReportStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,9 +33,11 @@ import java.util.UUID;
 public class UsageReportStore {
 
     private final EntityManager em;
+    private final ObjectMapper mapper;
 
-    public UsageReportStore(EntityManager em) {
+    public UsageReportStore(EntityManager em, ObjectMapper mapper) {
         this.em = em;
+        this.mapper = mapper;
     }
 
     /** The latest stored version of each of these record ids of the provider. */
@@ -130,6 +135,93 @@ public class UsageReportStore {
             }
             return inserted;
         });
+    }
+
+    /** The status of those of these reports that exist, locked (in id order) until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, UsageReportStatus> lockStatuses(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Map<UUID, UsageReportStatus> found = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "select id, status from usage_report where id = any (?) order by id for update")) {
+                s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getObject(1, UUID.class), UsageReportStatus.valueOf(rs.getString(2)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** allocation-service's decision on one report: ACCEPTED with what was accepted, or REJECTED with the reason. */
+    public record Decision(UUID usageReportId, UsageReportStatus status, BigDecimal acceptedUnits,
+                           Long acceptedAmountFen, Long subsidyFen, List<String> flags, String rejectionReason,
+                           String rejectionDetail) {
+    }
+
+    /**
+     * Writes decisions on RECEIVED reports (locked by {@link #lockStatuses}) in one statement; the row version moves
+     * on as if each had been changed through its entity.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decide(List<Decision> decisions, OffsetDateTime decidedAt) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        int n = decisions.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        String[] units = new String[n];
+        String[] amounts = new String[n];
+        String[] subsidies = new String[n];
+        String[] flags = new String[n];
+        String[] reasons = new String[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            Decision d = decisions.get(i);
+            ids[i] = d.usageReportId();
+            statuses[i] = d.status().name();
+            units[i] = d.acceptedUnits() == null ? null : d.acceptedUnits().toPlainString();
+            amounts[i] = d.acceptedAmountFen() == null ? null : d.acceptedAmountFen().toString();
+            subsidies[i] = d.subsidyFen() == null ? null : d.subsidyFen().toString();
+            flags[i] = d.status() == UsageReportStatus.ACCEPTED ? json(d.flags() == null ? List.of() : d.flags()) : null;
+            reasons[i] = d.rejectionReason();
+            details[i] = d.rejectionDetail();
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    update usage_report r set status = d.status, accepted_units = d.units::numeric,
+                        accepted_amount_fen = d.amount::bigint, subsidy_fen = d.subsidy::bigint,
+                        flags = coalesce(d.flags::jsonb, r.flags), rejection_reason = d.reason,
+                        rejection_detail = d.detail, decided_at = ?, row_version = r.row_version + 1
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         as d(id, status, units, amount, subsidy, flags, reason, detail)
+                    where r.id = d.id and r.status = 'RECEIVED'""")) {
+                s.setObject(1, decidedAt);
+                s.setArray(2, c.createArrayOf("uuid", ids));
+                int p = 3;
+                for (String[] column : List.of(statuses, units, amounts, subsidies, flags, reasons, details)) {
+                    s.setArray(p++, text(c, column));
+                }
+                int updated = s.executeUpdate();
+                if (updated != n) {
+                    throw new IllegalStateException(n + " usage reports to decide, " + updated + " were RECEIVED");
+                }
+            }
+        });
+    }
+
+    private String json(List<String> values) {
+        try {
+            return mapper.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("flags cannot be written as JSON", e);
+        }
     }
 
     /** Reported and accepted card-hours and amounts per allocation (all versions stored so far). */
