@@ -2,14 +2,19 @@ package cn.cvp.allocation.component;
 
 import cn.cvp.allocation.testing.ComponentTest;
 import cn.cvp.allocation.testing.TestEvents;
+import cn.cvp.allocation.usage.application.UsageService;
+import cn.cvp.allocation.usage.domain.UsageReport;
 import cn.cvp.kit.testing.LocalInfraResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -23,6 +28,9 @@ class UsageFlowTest extends ComponentTest {
 
     private static final String REPORTED = "usage.reported.v1";
     private static final OffsetDateTime DAY_1 = TestEvents.JAN_1;
+
+    @Inject
+    UsageService usage;
 
     /** An allocation of 1000 card-hours (5 cards, Jan 1–11) at 1500 fen, 20 %, in the given state. */
     private record Held(UUID provider, UUID voucher, UUID allocation) {
@@ -124,6 +132,65 @@ class UsageFlowTest extends ComponentTest {
         assertThat(single("select accepted_units::text from allocation where allocation_id = ?1", a.allocation))
                 .isEqualTo("96.000");
         assertThat(count("select count(*) from usage_decision where usage_report_id = ?1 and flagged", again)).isOne();
+    }
+
+    @Test
+    void aPollOfReportsIsDecidedAsIfOneByOne() {
+        Held a = allocation(true); // 1000 card-hours on 5 cards, Jan 1-11, 1500 fen, hold 300,000 fen (20 %)
+        UUID r1 = UUID.randomUUID(), r2 = UUID.randomUUID(), r3 = UUID.randomUUID(), r4 = UUID.randomUUID(),
+                r5 = UUID.randomUUID(), elsewhere = UUID.randomUUID();
+        UsageReport first = usage(r1, a, DAY_1, DAY_1.plusDays(4), 400);
+        List<UsageService.Reported> poll = List.of(
+                new UsageService.Reported("e1", first),
+                new UsageService.Reported("e1", first), // the same event twice in one poll
+                new UsageService.Reported("e1-again", first), // the same report in another event
+                new UsageService.Reported("e2", usage(r2, a, DAY_1.plusDays(4), DAY_1.plusDays(8), 480)),
+                // 880 accepted so far: 121 more would pass the 1000 reserved
+                new UsageService.Reported("e3", usage(r3, a, DAY_1.plusDays(8), DAY_1.plusDays(9).plusHours(6), 121)),
+                new UsageService.Reported("e4", usage(r4, a, DAY_1.plusDays(8), DAY_1.plusDays(9).plusHours(6), 120)),
+                // the allocation is fully used now
+                new UsageService.Reported("e5", usage(r5, a, DAY_1.plusDays(9).plusHours(6), DAY_1.plusDays(9).plusHours(7), 1)),
+                new UsageService.Reported("e6", new UsageReport(elsewhere, 1, null, a.provider, UUID.randomUUID(),
+                        "rec-x", DAY_1, DAY_1.plusHours(1), new BigDecimal("1"), 1500, 1500, null)));
+
+        usage.usageReported(poll);
+        usage.usageReported(poll); // and the whole poll redelivered
+
+        assertThat(strings("""
+                select event_type || ' ' || subject from outbox_event
+                where message_key = ?1 and event_type not in ('allocation.created.v1', 'allocation.held.v1')
+                order by seq""",
+                a.allocation.toString())).containsExactly(
+                "usage.accepted.v1 " + r1, "usage.accepted.v1 " + r2, "usage.rejected.v1 " + r3,
+                "usage.accepted.v1 " + r4, "allocation.completed.v1 " + a.allocation, "usage.rejected.v1 " + r5);
+        assertThat(strings("select reason from usage_decision where usage_report_id in (?1, ?2) order by decided_at",
+                r3, r5)).containsExactlyInAnyOrder("OVER_RESERVED_CAPACITY", "ALLOCATION_NOT_ACTIVE");
+        assertThat(single("select reason from usage_decision where usage_report_id = ?1", elsewhere))
+                .isEqualTo("UNKNOWN_ALLOCATION");
+        assertThat(count("select count(*) from usage_decision where usage_report_id in (?1, ?2, ?3, ?4, ?5, ?6)",
+                r1, r2, r3, r4, r5, elsewhere)).isEqualTo(6);
+        assertThat(single("""
+                select status || ' ' || accepted_units || ' ' || accepted_subsidy_fen from allocation
+                where allocation_id = ?1""", a.allocation)).isEqualTo("COMPLETED 1000.000 300000");
+        // one audit of the allocation's change over the poll, next to one per decided report
+        assertThat(strings("""
+                select (before_state ->> 'status') || ' -> ' || (after_state ->> 'status') || ' ' ||
+                       (after_state ->> 'acceptedUnits') from audit_log
+                where action = 'ALLOCATION_USAGE_ACCEPTED' and target_id = ?1""", a.allocation.toString()))
+                .containsExactly("HELD -> COMPLETED 1000.000");
+        assertThat(count("""
+                select count(*) from audit_log where action in ('USAGE_ACCEPTED', 'USAGE_REJECTED')
+                and target_id in (?1, ?2, ?3, ?4, ?5)""", r1.toString(), r2.toString(), r3.toString(), r4.toString(),
+                r5.toString())).isEqualTo(5);
+    }
+
+    private List<String> strings(String sql, Object... params) {
+        return list(sql, params).stream().map(String::valueOf).toList();
+    }
+
+    private static UsageReport usage(UUID id, Held a, OffsetDateTime from, OffsetDateTime to, int cardHours) {
+        return new UsageReport(id, 1, null, a.provider, a.allocation, "rec-" + id, from, to,
+                BigDecimal.valueOf(cardHours), 1500, cardHours * 1500L, null);
     }
 
     @Test

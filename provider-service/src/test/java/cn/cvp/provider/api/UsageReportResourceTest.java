@@ -1,6 +1,9 @@
 package cn.cvp.provider.api;
 
+import cn.cvp.kit.events.EventCodec;
+import cn.cvp.kit.problem.ProblemException;
 import cn.cvp.kit.testing.LocalInfraResource;
+import cn.cvp.provider.application.AllocationEventHandler;
 import cn.cvp.provider.support.AllocationEventJson;
 import cn.cvp.provider.support.Db;
 import cn.cvp.provider.support.EventContracts;
@@ -38,6 +41,7 @@ import static cn.cvp.provider.support.Orgs.PROVIDER_DEMO;
 import static cn.cvp.provider.support.Orgs.PROVIDER_OTHER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
@@ -55,6 +59,10 @@ class UsageReportResourceTest {
     Db db;
     @Inject
     Fixtures fixtures;
+    @Inject
+    AllocationEventHandler decisions;
+    @Inject
+    EventCodec codec;
 
     /** A valid record: so many card-hours delivered yesterday on the allocation, at PRICE per card-hour. */
     static Map<String, Object> record(String recordId, UUID allocationId, String units) {
@@ -419,6 +427,47 @@ class UsageReportResourceTest {
                 .body("acceptedAmountFen", is(12_000));
         assertThat(db.strings("select action from audit_log where target_type = 'UsageReport' and target_id in (?, ?) order by action",
                 ids.get(0), ids.get(1))).containsExactly("USAGE_ACCEPTED", "USAGE_REJECTED");
+    }
+
+    @Test
+    void aRunOfDecisionsIsAppliedInOrderOnceEachAndNeverReversed() {
+        UUID providerId = fixtures.active(PROVIDER_DEMO);
+        UUID allocationId = fixtures.heldAllocation(providerId, PRICE);
+        String p = "run-" + UUID.randomUUID();
+        List<UUID> ids = submit(List.of(record(p + "-0", allocationId, "10"), record(p + "-1", allocationId, "5"),
+                record(p + "-2", allocationId, "2"))).then().statusCode(200).extract()
+                .<List<String>>path("results.usageReportId").stream().map(UUID::fromString).toList();
+        String accepted0 = AllocationEventJson.usageAccepted(ids.get(0), allocationId, providerId, "10", 12_000, 2_400,
+                List.of());
+        decisions.usageDecided(List.of(
+                codec.decode(accepted0),
+                codec.decode(accepted0), // redelivered within the run
+                codec.decode(AllocationEventJson.usageRejected(ids.get(1), allocationId, providerId, "PRICE_MISMATCH",
+                        "contracted price is 1100")),
+                codec.decode(AllocationEventJson.usageAccepted(ids.get(0), allocationId, providerId, "10", 12_000,
+                        2_400, List.of())), // the same decision under another event id
+                codec.decode(AllocationEventJson.usageAccepted(ids.get(2), allocationId, providerId, "2", 2_400, 480,
+                        List.of("NIGHT_SPIKE"))),
+                codec.decode(AllocationEventJson.usageAccepted(UUID.randomUUID(), allocationId, providerId, "1", 1_200,
+                        240, List.of())))); // about a report this service never received: skipped
+
+        assertThat(db.strings("""
+                select status || ' ' || coalesce(subsidy_fen::text, rejection_reason) || ' ' || row_version
+                from usage_report where id in (?, ?, ?) order by record_id""", ids.get(0), ids.get(1), ids.get(2)))
+                .containsExactly("ACCEPTED 2400 1", "REJECTED PRICE_MISMATCH 1", "ACCEPTED 480 1");
+        given().when().get("/api/usage-reports/" + ids.get(2)).then().statusCode(200)
+                .body("flags", is(List.of("NIGHT_SPIKE"))).body("acceptedUnits", is(2.0f));
+        assertThat(db.strings("""
+                select action || ' ' || (before_state ->> 'status') || ' -> ' || (after_state ->> 'status')
+                from audit_log where target_type = 'UsageReport' and target_id in (?, ?, ?) order by id""",
+                ids.get(0).toString(), ids.get(1).toString(), ids.get(2).toString())).containsExactly("USAGE_ACCEPTED RECEIVED -> ACCEPTED",
+                "USAGE_REJECTED RECEIVED -> REJECTED", "USAGE_ACCEPTED RECEIVED -> ACCEPTED");
+
+        // a decision the other way round is refused, and the run it came in changes nothing
+        String rejectAccepted = AllocationEventJson.usageRejected(ids.get(0), allocationId, providerId, "LATE", "reported too late");
+        assertThatThrownBy(() -> decisions.usageDecided(List.of(codec.decode(rejectAccepted))))
+                .isInstanceOf(ProblemException.class);
+        assertThat(db.strings("select status from usage_report where id = ?", ids.get(0))).containsExactly("ACCEPTED");
     }
 
     @Test

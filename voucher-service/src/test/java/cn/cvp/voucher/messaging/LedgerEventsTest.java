@@ -5,10 +5,12 @@ import cn.cvp.kit.testing.KafkaTestClient;
 import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.voucher.api.Actors;
 import cn.cvp.voucher.api.Fixtures;
+import cn.cvp.voucher.application.LedgerService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,8 @@ class LedgerEventsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     KafkaTestClient kafka;
+    @Inject
+    LedgerService ledger;
 
     @BeforeEach
     void connect() {
@@ -117,6 +121,46 @@ class LedgerEventsTest {
                         .body("balanceFen", equalTo(1_000_000)));
         List<String> types = Actors.enterprise().get("/api/vouchers/" + voucherId + "/ledger").then().extract().path("type");
         assertThat(types).containsExactly("ISSUE", "HOLD", "CAPTURE");
+    }
+
+    @Test
+    void aRunOfAcceptedUsageIsCapturedInOrderWithRunningBalancesAndEachReportOnce() {
+        String voucherId = issuedVoucher(10_000_000); // face value 2,000,000 fen
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        kafka.publish("allocation.events", a.toString(), "allocation.created.v1",
+                allocationCreated(voucherId, a, 2_500_000)); // hold 500,000
+        kafka.publish("allocation.events", b.toString(), "allocation.created.v1",
+                allocationCreated(voucherId, b, 1_000_000)); // hold 200,000
+        assertThat(kafka.events("voucher.events", VoucherEvents.HOLD_PLACED, d -> d.path("voucherId").asText()
+                .equals(voucherId), 2, Duration.ofSeconds(20))).hasSize(2);
+
+        UUID v = UUID.fromString(voucherId);
+        UUID u1 = UUID.randomUUID(), u2 = UUID.randomUUID(), u3 = UUID.randomUUID(), u4 = UUID.randomUUID();
+        UUID provider = UUID.randomUUID();
+        var first = new AllocationEvents.UsageAccepted(u1, a, v, provider, 1_000_000, 200_000);
+        ledger.captureAll(List.of(
+                new LedgerService.Accepted("e1", first),
+                new LedgerService.Accepted("e2", new AllocationEvents.UsageAccepted(u2, b, v, provider, 500_000, 100_000)),
+                new LedgerService.Accepted("e1", first), // redelivered within the run
+                new LedgerService.Accepted("e3", new AllocationEvents.UsageAccepted(u3, a, v, provider, 1_500_000, 300_000)),
+                // more subsidy than is left of b's hold (100,000): only what is held is captured
+                new LedgerService.Accepted("e4", new AllocationEvents.UsageAccepted(u4, b, v, provider, 1_000_000, 150_000))));
+        ledger.captureAll(List.of(new LedgerService.Accepted("e1-again", first))); // the same report, later
+
+        List<String> captures = Actors.enterprise().get("/api/vouchers/" + voucherId + "/ledger").then().extract()
+                .jsonPath().getList("findAll { it.type == 'CAPTURE' }.collect { it.usageReportId + ' ' + it.amountFen + "
+                        + "' ' + it.balanceAfterFen + ' ' + it.heldAfterFen + ' ' + it.consumedAfterFen }", String.class);
+        assertThat(captures).containsExactly(
+                u1 + " 200000 1300000 500000 200000",
+                u2 + " 100000 1300000 400000 300000",
+                u3 + " 300000 1300000 100000 600000",
+                u4 + " 100000 1300000 0 700000");
+        Actors.enterprise().get("/api/vouchers/" + voucherId).then()
+                .body("consumedFen", equalTo(700_000)).body("heldFen", equalTo(0)).body("balanceFen", equalTo(1_300_000));
+        assertThat(kafka.events("voucher.events", VoucherEvents.DEBITED, d -> d.path("voucherId").asText()
+                .equals(voucherId), 4, Duration.ofSeconds(20))).extracting(e -> e.path("data").path("usageReportId")
+                .asText()).containsExactly(u1.toString(), u2.toString(), u3.toString(), u4.toString());
     }
 
     @Test
