@@ -62,6 +62,7 @@ pg_system_up() {
   fi
   wait_ready postgres '' 30 port_open "$PG_PORT"
   pg_system_provision
+  pg_system_check_generation
   # The services log in with a password over TCP; a pg_hba.conf that only allows peer/ident
   # logins would make them fail much later and less clearly.
   if ! PGPASSWORD=${PG_SERVICE_DBS[0]} psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "${PG_SERVICE_DBS[0]}" \
@@ -96,6 +97,30 @@ pg_system_provision() {
     sql+="SELECT 'CREATE DATABASE $db OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db')"$'\n\\gexec\n'
   done
   pg_system_psql <<<"$sql" >/dev/null
+}
+
+# The machine's cluster is shared by every checkout on the machine (CI runs a clean clone here, and its
+# `reset` drops the databases). If the service databases were dropped and made again since this stack's last
+# `up`, this stack's Kafka data holds events and consumer offsets of databases that no longer exist: consumers
+# would replay them against the new, empty databases (captures of unknown holds, dead letters, for hours). Kafka
+# data goes with the databases then, as `reset` would have done.
+pg_system_check_generation() {
+  local f=$STATE_DIR/postgres.databases now before list
+  list=$(printf "'%s'," "${PG_SERVICE_DBS[@]}")
+  now=$(pg_system_psql <<<"\\pset tuples_only on
+SELECT string_agg(datname || ':' || oid, ',' ORDER BY datname) FROM pg_database WHERE datname IN (${list%,});" | tr -d ' \n')
+  if [[ -f $f ]]; then
+    before=$(<"$f")
+    if [[ $before != "$now" && -d $KAFKA_DATA ]]; then
+      if kafka_running >/dev/null 2>&1; then
+        warn "postgres: the service databases were made again since the last 'up' (another checkout's reset?); Kafka still holds the old events: run 'platform reset -y'"
+      else
+        warn "postgres: the service databases were made again since the last 'up' (another checkout's reset?); deleting this stack's Kafka data, which belongs to the old ones"
+        rm -rf "$KAFKA_DATA"
+      fi
+    fi
+  fi
+  printf '%s\n' "$now" >"$f"
 }
 
 pg_system_drop_all() {
