@@ -1,6 +1,7 @@
 package cn.cvp.kit.outbox;
 
 import cn.cvp.kit.events.EventCodec;
+import cn.cvp.kit.ids.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -70,7 +71,7 @@ public class Outbox {
         String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
             Entry e = entries.get(i);
-            ids[i] = UUID.randomUUID();
+            ids[i] = TimeOrderedIds.next();
             keys[i] = e.key();
             types[i] = e.type();
             subjects[i] = e.subject();

@@ -1,5 +1,7 @@
 package cn.cvp.provider.domain;
 
+import cn.cvp.kit.ids.TimeOrderedIds;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,7 +117,7 @@ public final class UsageBatch {
                 results[i] = Result.rejected(r.recordId(), invalid.get());
                 continue;
             }
-            candidates.add(new Candidate(i, UUID.randomUUID(), r, fingerprints[i]));
+            candidates.add(new Candidate(i, TimeOrderedIds.next(), r, fingerprints[i]));
         }
         candidates.sort(Comparator.comparing(c -> c.record().recordId()));
         return candidates;
