@@ -18,7 +18,6 @@ import cn.cvp.allocation.usage.domain.events.UsageAcceptedV1;
 import cn.cvp.allocation.usage.domain.events.UsageRejectedV1;
 import cn.cvp.allocation.usage.persistence.UsageDecisionRepository;
 import cn.cvp.kit.audit.AuditLog;
-import cn.cvp.kit.inbox.ProcessedEvents;
 import cn.cvp.kit.outbox.Outbox;
 import cn.cvp.kit.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +47,6 @@ public class UsageService {
     private static final Logger LOG = Logger.getLogger(UsageService.class);
     private static final Actor SYSTEM = Actor.system(Topics.SERVICE);
 
-    private final ProcessedEvents processed;
     private final UsageDecisionRepository decisions;
     private final AllocationRepository allocations;
     private final VoucherRepository vouchers;
@@ -57,10 +55,9 @@ public class UsageService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public UsageService(ProcessedEvents processed, UsageDecisionRepository decisions, AllocationRepository allocations,
+    public UsageService(UsageDecisionRepository decisions, AllocationRepository allocations,
                         VoucherRepository vouchers, ProviderStandingRepository providers, Outbox outbox, AuditLog audit,
                         Clock clock) {
-        this.processed = processed;
         this.decisions = decisions;
         this.allocations = allocations;
         this.vouchers = vouchers;
