@@ -9,6 +9,12 @@ SERVICES=(
   allocation-service:8083:allocation
 )
 SERVICE_HEAP=${CVP_SERVICE_HEAP:-384m}
+# The asynchronous back office: services whose main work is consuming events (deciding usage, capturing it on
+# vouchers). On one shared machine they run at a lower CPU priority than the front door, so that a burst of usage
+# is first taken into durable storage at full speed and then worked off (see deploy/README.md, "CPU priority").
+# Nice only matters while the CPU is contended: an otherwise idle back office still gets all the CPU it asks for.
+BACK_OFFICE=(voucher-service allocation-service)
+BACK_OFFICE_NICE=${CVP_BACK_OFFICE_NICE:-10}
 SERVICE_TIMEOUT=${CVP_SERVICE_TIMEOUT:-120}
 
 svc_names() { local s; for s in "${SERVICES[@]}"; do printf '%s\n' "${s%%:*}"; done; }
@@ -16,6 +22,11 @@ svc_field() { local s; for s in "${SERVICES[@]}"; do [[ ${s%%:*} == "$1" ]] && c
 svc_port() { svc_field "$1" 2; }
 svc_db() { svc_field "$1" 3; }
 svc_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_DIR" "$1"; }
+svc_nice() {
+  local b
+  for b in "${BACK_OFFICE[@]}"; do [[ $b == "$1" ]] && { printf '%s' "$BACK_OFFICE_NICE"; return; }; done
+  printf 0
+}
 svc_present() { [[ -f $REPO_DIR/pom.xml && -f $REPO_DIR/$1/pom.xml ]]; }
 svc_pid() { recorded_pid "$1" "$(svc_jar "$1")"; }
 svc_health_url() { printf 'http://localhost:%s/q/health/ready' "$(svc_port "$1")"; }
@@ -63,7 +74,7 @@ services_build() {
 }
 
 svc_start() {
-  local svc=$1 pid port db jar
+  local svc=$1 pid port db jar nice
   port=$(svc_port "$svc") db=$(svc_db "$svc") jar=$(svc_jar "$svc")
   if pid=$(svc_pid "$svc"); then
     info "$svc: already running (pid $pid)"
@@ -74,13 +85,24 @@ svc_start() {
     return 0
   fi
   [[ -f $jar ]] || die "$svc: ${jar#"$REPO_DIR"/} is missing"
-  info "$svc: starting on http://localhost:$port"
+  nice=$(svc_nice "$svc")
+  [[ $nice =~ ^[0-9]+$ && $nice -le 19 ]] || die "CVP_BACK_OFFICE_NICE must be 0..19 (is '$nice')"
+  if ((nice > 0)); then
+    info "$svc: starting on http://localhost:$port (back office: CPU nice $nice)"
+  else
+    info "$svc: starting on http://localhost:$port"
+  fi
+  # `nice` for every thread of the JVM; the session's autogroup too (setsid gives each component one, and with
+  # autogroups enabled the kernel shares the CPU between sessions first, by the session's own nice value).
   start_bg "$svc" "$REPO_DIR/$svc" \
     "QUARKUS_HTTP_PORT=$port" \
     "DB_URL=$(pg_url "$db")" "DB_USER=$db" "DB_PASSWORD=$db" \
     "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" \
     "OIDC_AUTH_SERVER_URL=$KC_ISSUER" \
-    -- java "-Xmx$SERVICE_HEAP" -jar "$jar"
+    -- nice -n "$nice" java "-Xmx$SERVICE_HEAP" -jar "$jar"
+  if ((nice > 0)) && pid=$(svc_pid "$svc") && [[ -w /proc/$pid/autogroup ]]; then
+    echo "$nice" >"/proc/$pid/autogroup" 2>/dev/null || warn "$svc: could not set its autogroup's nice value to $nice"
+  fi
 }
 
 svc_ready() { http_ok "$(svc_health_url "$1")"; }
@@ -112,4 +134,10 @@ svc_running() {
   fi
 }
 
-svc_url() { printf 'http://localhost:%s  (health /q/health/ready)' "$(svc_port "$1")"; }
+svc_url() {
+  local nice
+  nice=$(svc_nice "$1")
+  printf 'http://localhost:%s  (health /q/health/ready)' "$(svc_port "$1")"
+  ((nice > 0)) && printf '  back office, nice %s' "$nice"
+  return 0
+}
