@@ -38,17 +38,17 @@ export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGPASSWORD=${PGPASSWOR
 log() { echo "bench-usage: $*" >&2; }
 die() { log "$*"; exit 1; }
 for tool in curl jq java psql; do command -v $tool >/dev/null || die "needs $tool on the PATH"; done
-curl -sf -o /dev/null "$PROVIDER/q/health/ready" || die "provider-service is not up at $PROVIDER (deploy/local/platform up)"
+curl -sf --max-time 5 -o /dev/null "$PROVIDER/q/health/ready" || die "provider-service is not up at $PROVIDER (deploy/local/platform up)"
 
 token() { # password grant for a demo user (password = user name; demo realm only)
-  curl -sf -d grant_type=password -d client_id=cvp-cli -d "username=$1" -d "password=$1" \
+  curl -sf --max-time 30 -d grant_type=password -d client_id=cvp-cli -d "username=$1" -d "password=$1" \
     "$KEYCLOAK/realms/compute-voucher/protocol/openid-connect/token" | jq -r .access_token
 }
 # api TOKEN METHOD PATH [JSON] -> body on stdout, HTTP status in $STATUS_FILE
 STATUS_FILE=$(mktemp); BODY_FILE=$(mktemp); WORK=$(mktemp -d)
 trap 'rm -rf "$STATUS_FILE" "$BODY_FILE" "$WORK"' EXIT
 api() {
-  local args=(-s -o "$BODY_FILE" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json')
+  local args=(-s --max-time 120 -o "$BODY_FILE" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json')
   [[ -n ${4:-} ]] && args+=(-d "$4")
   curl "${args[@]}" "$PROVIDER$3" >"$STATUS_FILE"
   cat "$BODY_FILE"
@@ -93,8 +93,8 @@ psql_provider() { psql -h "$PGHOST" -p "$PGPORT" -U provider -d provider -At -F 
 ALLOCATION=
 [[ $ALLOCATION_MODE != synthetic ]] && ALLOCATION=$(find_allocation)
 if [[ -z $ALLOCATION && $ALLOCATION_MODE != synthetic ]] \
-   && curl -sf -o /dev/null "${CVP_ALLOCATION_URL:-http://localhost:8083}/q/health/ready" \
-   && curl -sf -o /dev/null "${CVP_VOUCHER_URL:-http://localhost:8081}/q/health/ready"; then
+   && curl -sf --max-time 5 -o /dev/null "${CVP_ALLOCATION_URL:-http://localhost:8083}/q/health/ready" \
+   && curl -sf --max-time 5 -o /dev/null "${CVP_VOUCHER_URL:-http://localhost:8081}/q/health/ready"; then
   # 120,000 card-hours at ¥15 (a ¥1.8m contract, ¥360k of subsidy at 20 %) on a 512-card offering: room for two
   # runs; the enterprise's annual cap (¥2m) allows five such vouchers (then: deploy/local/platform reset)
   log "provider-demo has no HELD or ACTIVE allocation with $NEEDED_CARD_HOURS card-hours left:" \
@@ -288,7 +288,7 @@ log "warming up: $WARM_BATCHES batches of $BATCH records, then waiting until the
 java -Xmx512m "$WORK/Bench.java" "$PROVIDER/api/usage-reports" "$PROVIDER_TOKEN" "$ALLOCATION_ID" "$PRICE" "$RECORDS" \
   "$RUN" "$CLIENTS" "$BATCH" "$REPLAY" warm-up "$WARM_BATCHES" || die "the warm-up failed"
 undecided=0
-curl -sf -o /dev/null "${CVP_ALLOCATION_URL:-http://localhost:8083}/q/health/ready" || i=600 # nobody decides them
+curl -sf --max-time 5 -o /dev/null "${CVP_ALLOCATION_URL:-http://localhost:8083}/q/health/ready" || i=600 # nobody decides them
 for ((i = ${i:-0}; i < 600; i++)); do
   undecided=$(psql_provider "select count(*) from usage_report where provider_id = '$PROVIDER_ID' and status = 'RECEIVED'")
   ((undecided == 0)) && break

@@ -25,13 +25,13 @@ fi
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 token() { # password grant for a demo user (password = user name; demo realm only)
-  curl -sf -d grant_type=password -d client_id=cvp-cli -d "username=$1" -d "password=$1" \
+  curl -sf --max-time 30 -d grant_type=password -d client_id=cvp-cli -d "username=$1" -d "password=$1" \
     "$KEYCLOAK/realms/compute-voucher/protocol/openid-connect/token" | jq -r .access_token
 }
 # call USER METHOD URL [JSON] -> prints the body; fails on 5xx
 call() {
   local user=$1 method=$2 url=$3 body=${4:-}
-  local args=(-s -o /tmp/cvp-demo.out -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOKENS[$user]}" -H 'Content-Type: application/json')
+  local args=(-s --max-time 120 -o /tmp/cvp-demo.out -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOKENS[$user]}" -H 'Content-Type: application/json')
   [[ -n $body ]] && args+=(-d "$body")
   local status; status=$(curl "${args[@]}" "$url")
   echo "  $user $method ${url#http://localhost} -> $status" >&2

@@ -93,8 +93,23 @@ public class BatchConsumer {
     /** Like {@link #inOneTransaction}, but every record in a transaction of its own. */
     public void eachInItsOwnTransaction(ConsumerRecords<String, String> records, String deadLetterTopic,
                                         Consumer<String> handler, Predicate<Throwable> permanent) {
+        eachInItsOwnTransaction(records, deadLetterTopic, value -> true, handler, permanent);
+    }
+
+    /**
+     * Like {@link #eachInItsOwnTransaction(ConsumerRecords, String, Consumer, Predicate)}, for a topic that carries
+     * many events the consumer does not handle: a record whose value {@code handles} turns down is passed over
+     * before any transaction is opened (allocation-service reads voucher.events for a handful of types while every
+     * captured usage record puts a voucher.debited.v1 there). {@code handles} must answer true for a value it
+     * cannot read, so that the handler fails on it and it goes to the dead-letter topic with the reason.
+     */
+    public void eachInItsOwnTransaction(ConsumerRecords<String, String> records, String deadLetterTopic,
+                                        Predicate<String> handles, Consumer<String> handler,
+                                        Predicate<Throwable> permanent) {
         for (ConsumerRecord<String, String> r : list(records)) {
-            alone(r, deadLetterTopic, handler, permanent);
+            if (handles.test(r.value())) {
+                alone(r, deadLetterTopic, handler, permanent);
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.Set;
+
 /** voucher.events → matching (voucher.issued.v1) and the hold handshake. Other voucher events are ignored. */
 @ApplicationScoped
 public class VoucherEventsConsumer {
@@ -22,6 +24,9 @@ public class VoucherEventsConsumer {
     static final String DEAD_LETTER_TOPIC = "allocation-service.dlq";
 
     private static final Logger LOG = Logger.getLogger(VoucherEventsConsumer.class);
+    private static final Set<String> HANDLED = Set.of(VoucherIssuedV1.TYPE, VoucherHoldPlacedV1.TYPE,
+            VoucherHoldRejectedV1.TYPE, VoucherStatusChangedV1.FROZEN, VoucherStatusChangedV1.UNFROZEN,
+            VoucherStatusChangedV1.REVOKED, VoucherStatusChangedV1.EXPIRED);
 
     private final EventReader reader;
     private final MatchingService matching;
@@ -41,8 +46,17 @@ public class VoucherEventsConsumer {
     @Incoming("voucher-events")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        batches.eachInItsOwnTransaction(records, DEAD_LETTER_TOPIC, this::apply, 
+        batches.eachInItsOwnTransaction(records, DEAD_LETTER_TOPIC, this::handles, this::apply,
                 t -> t instanceof MalformedEventException || t instanceof UnprocessableEventException);
+    }
+
+    /** Whether {@link #apply} does anything with this event; an unreadable one is "handled": it is dead-lettered. */
+    boolean handles(String payload) {
+        try {
+            return HANDLED.contains(reader.envelope(payload).type());
+        } catch (MalformedEventException e) {
+            return true;
+        }
     }
 
     void apply(String payload) {
