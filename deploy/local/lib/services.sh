@@ -135,9 +135,16 @@ svc_running() {
 }
 
 svc_url() {
-  local nice
-  nice=$(svc_nice "$1")
+  local pid nice=''
   printf 'http://localhost:%s  (health /q/health/ready)' "$(svc_port "$1")"
-  ((nice > 0)) && printf '  back office, nice %s' "$nice"
+  # the priority it runs at (its session's autogroup where the kernel has them), not the one `up` would give it now
+  if pid=$(svc_pid "$1"); then
+    if [[ -r /proc/$pid/autogroup ]]; then
+      nice=$(awk '{ print $NF }' "/proc/$pid/autogroup")
+    else
+      nice=$(ps -o ni= -p "$pid" | tr -d ' ')
+    fi
+  fi
+  [[ -n $nice && $nice != 0 ]] && printf '  back office, nice %s' "$nice"
   return 0
 }
