@@ -42,7 +42,8 @@ import java.util.concurrent.TimeoutException;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x0C_7B_0B_0EL;
+    /** The advisory lock the relaying instance holds (also: a test or an operator holding it pauses the relays). */
+    public static final long RELAY_LOCK = 0x0C_7B_0B_0EL;
     private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     private final EntityManager em;
