@@ -297,6 +297,15 @@ for ((i = ${i:-0}; i < 600; i++)); do
 done
 ((undecided == 0)) || log "  still $undecided undecided after 600 s; timing anyway (is allocation-service up?)"
 
+# The CPU priority each local service runs at is part of the figure (deploy/README.md, "CPU priority"): say it.
+priorities=''
+for svc in voucher-service provider-service allocation-service; do
+  pid=$(pgrep -f "$svc/target/quarkus-app/quarkus-run.jar" | head -1) || true
+  [[ -n $pid ]] || continue
+  if [[ -r /proc/$pid/autogroup ]]; then nice=$(awk '{ print $NF }' "/proc/$pid/autogroup"); else nice=$(ps -o ni= -p "$pid" | tr -d ' '); fi
+  priorities+=" $svc=$nice"
+done
+[[ -n $priorities ]] && log "CPU priority (nice) of the local services:$priorities"
 log "posting $RECORDS records in batches of $BATCH from $CLIENTS clients (run $RUN)"
 read -r RATE P50 P99 REACCEPTED < <(java -Xmx512m "$WORK/Bench.java" "$PROVIDER/api/usage-reports" "$PROVIDER_TOKEN" \
   "$ALLOCATION_ID" "$PRICE" "$RECORDS" "$RUN" "$CLIENTS" "$BATCH" "$REPLAY")
