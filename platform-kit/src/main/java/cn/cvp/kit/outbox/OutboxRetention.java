@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -58,23 +57,22 @@ public class OutboxRetention {
 
     /** Deletes every due row it reaches, chunk by chunk (a transaction each); returns how many. */
     public int purge() {
+        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
         int total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(this::purgeChunk);
+            deleted = QuarkusTransaction.requiringNew().call(() -> purgeChunk(cutoff));
+            purged.increment(deleted);
             total += deleted;
         } while (deleted == CHUNK);
         if (total > 0) {
-            LOG.infof("deleted %d outbox rows published before %s (retention %s)", total,
-                    OffsetDateTime.now(clock).minus(retention), retention);
+            LOG.infof("deleted %d outbox rows published before %s (retention %s)", total, cutoff, retention);
         }
         return total;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    int purgeChunk() {
-        OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(retention);
-        int deleted = em.unwrap(Session.class).doReturningWork(c -> {
+    private int purgeChunk(OffsetDateTime cutoff) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     with head as (select seq, published_at from outbox_event order by seq limit ?),
                          not_due as (select min(seq) as seq from head where published_at is null or published_at >= ?)
@@ -87,7 +85,5 @@ public class OutboxRetention {
                 return s.executeUpdate();
             }
         });
-        purged.increment(deleted);
-        return deleted;
     }
 }

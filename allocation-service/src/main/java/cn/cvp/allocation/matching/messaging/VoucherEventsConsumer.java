@@ -15,7 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** voucher.events → matching (voucher.issued.v1) and the hold handshake. Other voucher events are ignored. */
 @ApplicationScoped
@@ -24,23 +25,43 @@ public class VoucherEventsConsumer {
     static final String DEAD_LETTER_TOPIC = "allocation-service.dlq";
 
     private static final Logger LOG = Logger.getLogger(VoucherEventsConsumer.class);
-    private static final Set<String> HANDLED = Set.of(VoucherIssuedV1.TYPE, VoucherHoldPlacedV1.TYPE,
-            VoucherHoldRejectedV1.TYPE, VoucherStatusChangedV1.FROZEN, VoucherStatusChangedV1.UNFROZEN,
-            VoucherStatusChangedV1.REVOKED, VoucherStatusChangedV1.EXPIRED);
 
     private final EventReader reader;
-    private final MatchingService matching;
-    private final HoldService holds;
-    private final VoucherStatusService statuses;
     private final BatchConsumer batches;
+    /** What is done with each event type this service handles; every other voucher event passes by. */
+    private final Map<String, Consumer<EventEnvelope>> handlers;
 
     public VoucherEventsConsumer(EventReader reader, MatchingService matching, HoldService holds,
                                  VoucherStatusService statuses, BatchConsumer batches) {
         this.batches = batches;
         this.reader = reader;
-        this.matching = matching;
-        this.holds = holds;
-        this.statuses = statuses;
+        this.handlers = Map.of(
+                VoucherIssuedV1.TYPE,
+                e -> matching.voucherIssued(e.id(), reader.data(e, VoucherIssuedV1.class).toIssued()),
+                VoucherHoldPlacedV1.TYPE, e -> {
+                    VoucherHoldPlacedV1 d = reader.data(e, VoucherHoldPlacedV1.class);
+                    holds.holdPlaced(e.id(), d.voucherId(), d.allocationId(), d.holdFen());
+                },
+                VoucherHoldRejectedV1.TYPE, e -> {
+                    VoucherHoldRejectedV1 d = reader.data(e, VoucherHoldRejectedV1.class);
+                    holds.holdRejected(e.id(), d.voucherId(), d.allocationId(), d.reason());
+                },
+                VoucherStatusChangedV1.FROZEN, e -> {
+                    VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
+                    statuses.frozen(e.id(), d.voucherId(), d.reason());
+                },
+                VoucherStatusChangedV1.UNFROZEN, e -> {
+                    VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
+                    statuses.unfrozen(e.id(), d.voucherId(), d.reason());
+                },
+                VoucherStatusChangedV1.REVOKED, e -> {
+                    VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
+                    statuses.ended(e.id(), d.voucherId(), Voucher.REVOKED, d.reason());
+                },
+                VoucherStatusChangedV1.EXPIRED, e -> {
+                    VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
+                    statuses.ended(e.id(), d.voucherId(), Voucher.EXPIRED, d.reason());
+                });
     }
 
     @Incoming("voucher-events")
@@ -50,10 +71,10 @@ public class VoucherEventsConsumer {
                 t -> t instanceof MalformedEventException || t instanceof UnprocessableEventException);
     }
 
-    /** Whether {@link #apply} does anything with this event; an unreadable one is "handled": it is dead-lettered. */
+    /** Whether this service handles the event; an unreadable one is "handled": {@link #apply} dead-letters it. */
     boolean handles(String payload) {
         try {
-            return HANDLED.contains(reader.envelope(payload).type());
+            return handlers.containsKey(reader.envelope(payload).type());
         } catch (MalformedEventException e) {
             return true;
         }
@@ -61,33 +82,11 @@ public class VoucherEventsConsumer {
 
     void apply(String payload) {
         EventEnvelope event = reader.envelope(payload);
-        switch (event.type()) {
-            case VoucherIssuedV1.TYPE -> matching.voucherIssued(event.id(), reader.data(event, VoucherIssuedV1.class).toIssued());
-            case VoucherHoldPlacedV1.TYPE -> {
-                VoucherHoldPlacedV1 d = reader.data(event, VoucherHoldPlacedV1.class);
-                holds.holdPlaced(event.id(), d.voucherId(), d.allocationId(), d.holdFen());
-            }
-            case VoucherHoldRejectedV1.TYPE -> {
-                VoucherHoldRejectedV1 d = reader.data(event, VoucherHoldRejectedV1.class);
-                holds.holdRejected(event.id(), d.voucherId(), d.allocationId(), d.reason());
-            }
-            case VoucherStatusChangedV1.FROZEN -> {
-                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
-                statuses.frozen(event.id(), d.voucherId(), d.reason());
-            }
-            case VoucherStatusChangedV1.UNFROZEN -> {
-                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
-                statuses.unfrozen(event.id(), d.voucherId(), d.reason());
-            }
-            case VoucherStatusChangedV1.REVOKED -> {
-                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
-                statuses.ended(event.id(), d.voucherId(), Voucher.REVOKED, d.reason());
-            }
-            case VoucherStatusChangedV1.EXPIRED -> {
-                VoucherStatusChangedV1 d = reader.data(event, VoucherStatusChangedV1.class);
-                statuses.ended(event.id(), d.voucherId(), Voucher.EXPIRED, d.reason());
-            }
-            default -> LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
+        Consumer<EventEnvelope> handler = handlers.get(event.type());
+        if (handler == null) {
+            LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
+            return;
         }
+        handler.accept(event);
     }
 }
