@@ -1,5 +1,7 @@
 package cn.cvp.kit.problem;
 
+import cn.cvp.kit.domain.DomainException;
+
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +29,19 @@ public class ProblemException extends RuntimeException {
         this.messageZh = messageZh;
         this.extensions = extensions;
         this.errors = errors;
+    }
+
+    /** The HTTP answer to a domain refusal: one status per kind, chosen here and nowhere else. */
+    public static ProblemException of(DomainException e) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case ILLEGAL_STATE, CONFLICT -> 409;
+            case RULE_VIOLATION -> 422;
+        };
+        return new ProblemException(status, e.code(), e.messageEn(), e.messageZh(), e.details(),
+                e.violations().stream().map(v -> new FieldError(v.field(), v.code(), v.message())).toList());
     }
 
     public static ProblemException notFound(String what, Object id) {

@@ -1,5 +1,6 @@
 package cn.cvp.kit.problem;
 
+import cn.cvp.kit.domain.DomainException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,6 +24,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers) {
         return Problem.response(e, headers);
+    }
+
+    /** The one place where a domain refusal's kind becomes an HTTP status. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, HttpHeaders headers) {
+        return Problem.response(ProblemException.of(e), headers);
     }
 
     @ServerExceptionMapper
