@@ -1,0 +1,28 @@
+package cn.cvp.provider.allocation.api;
+
+import cn.cvp.provider.allocation.application.AllocationQueries;
+import cn.cvp.provider.allocation.domain.ProviderAllocation;
+import cn.cvp.provider.usage.domain.UsageTotals;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An allocation as the provider sees it, with what has been reported and accepted on it. Money in fen. */
+public record AllocationView(UUID allocationId, UUID voucherId, UUID offeringId, Integer offeringVersion,
+                             UUID providerId, String enterpriseCreditCode, String resourceClass, String region,
+                             Integer units, Long cardHours, Long unitPriceFen, Long amountFen,
+                             OffsetDateTime windowStart, OffsetDateTime windowEnd, String status, Long holdFen,
+                             String cancelReason, long usageReports, BigDecimal reportedCardHours,
+                             long reportedAmountFen, BigDecimal acceptedCardHours, long acceptedAmountFen,
+                             OffsetDateTime updatedAt) {
+    public static AllocationView of(AllocationQueries.AllocationWithUsage found) {
+        ProviderAllocation a = found.allocation();
+        UsageTotals u = found.usage();
+        return new AllocationView(a.allocationId(), a.voucherId(), a.offeringId(), a.offeringVersion(),
+                a.providerId(), a.enterpriseCreditCode(), a.resourceClass(), a.region(), a.units(), a.cardHours(),
+                a.unitPriceFen(), a.amountFen(), a.windowStart(), a.windowEnd(), a.status().name(), a.holdFen(),
+                a.cancelReason(), u.reports(), u.reportedCardHours(), u.reportedAmountFen(), u.acceptedCardHours(),
+                u.acceptedAmountFen(), a.updatedAt());
+    }
+}

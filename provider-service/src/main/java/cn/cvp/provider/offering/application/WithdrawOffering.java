@@ -1,0 +1,7 @@
+package cn.cvp.provider.offering.application;
+
+import java.util.UUID;
+
+/** Take a published offering off the market. */
+public record WithdrawOffering(UUID offeringId) {
+}
