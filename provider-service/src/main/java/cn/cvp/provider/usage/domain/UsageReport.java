@@ -84,6 +84,32 @@ public class UsageReport {
     protected UsageReport() {
     }
 
+    /**
+     * A record as received at intake: version 1, RECEIVED. (Intake stores whole batches set-wise with these values,
+     * see UsageReportStore; this is the same report one at a time.)
+     */
+    public static UsageReport received(UUID id, UUID providerId, UsageRecord record, String fingerprint, UUID batchId,
+                                       String submittedBy, OffsetDateTime now) {
+        UsageReport r = new UsageReport();
+        r.id = id;
+        r.providerId = providerId;
+        r.recordId = record.recordId();
+        r.version = 1;
+        r.allocationId = record.allocationId();
+        r.periodStart = record.periodStart();
+        r.periodEnd = record.periodEnd();
+        r.units = record.units();
+        r.unitPriceFen = record.unitPriceFen();
+        r.amountFen = record.amountFen();
+        r.deliveryCertificateRef = record.deliveryCertificateRef();
+        r.contentHash = fingerprint;
+        r.status = UsageReportStatus.RECEIVED;
+        r.batchId = batchId;
+        r.submittedBy = submittedBy;
+        r.receivedAt = now;
+        return r;
+    }
+
     /** A correction: the next version of the corrected report's record, referencing it. */
     public static UsageReport correctionOf(UsageReport corrected, UsageRecord record, String fingerprint, String reason,
                                            String submittedBy, OffsetDateTime now) {
