@@ -2,7 +2,7 @@ package cn.cvp.provider;
 
 import cn.cvp.provider.offering.events.OfferingEvents;
 import cn.cvp.provider.provider.events.ProviderEvents;
-import cn.cvp.provider.support.EventContracts;
+import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.provider.usage.events.UsageEvents;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,27 +33,27 @@ class EventSchemaTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     static List<String> produced() {
-        return EventContracts.PRODUCED;
+        return EventSchemas.ownTypes();
     }
 
     @Test
     void everyProducedTypeIsListed() {
-        assertThat(RECORDS.keySet()).containsExactlyInAnyOrderElementsOf(EventContracts.PRODUCED);
+        assertThat(RECORDS.keySet()).containsExactlyInAnyOrderElementsOf(EventSchemas.ownTypes());
     }
 
     @ParameterizedTest
     @MethodSource("produced")
     void theExampleSatisfiesTheSchema(String type) {
-        assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
+        assertThat(EventSchemas.violations(type, EventSchemas.example(type))).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("produced")
     void theExampleIsWhatTheCodeWritesAndTheSchemaTakesWhatTheCodeWrites(String type) throws Exception {
-        JsonNode example = EventContracts.example(type);
+        JsonNode example = EventSchemas.example(type);
         Object record = STRICT.treeToValue(example, RECORDS.get(type));
         JsonNode written = STRICT.valueToTree(record);
-        assertThat(EventContracts.violations(type, written)).isEmpty();
+        assertThat(EventSchemas.violations(type, written)).isEmpty();
         assertThat(written.properties()).extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrderElementsOf(example.properties().stream().map(Map.Entry::getKey).toList());
     }
@@ -61,34 +61,34 @@ class EventSchemaTest {
     @ParameterizedTest
     @MethodSource("produced")
     void theSchemaRefusesDataWithoutARequiredField(String type) {
-        ObjectNode broken = EventContracts.example(type).deepCopy();
-        String first = EventContracts.schema(type).getSchemaNode().get("required").get(0).asText();
+        ObjectNode broken = EventSchemas.example(type).deepCopy();
+        String first = EventSchemas.schema(type).getSchemaNode().get("required").get(0).asText();
         broken.remove(first);
-        assertThat(EventContracts.violations(type, broken)).isNotEmpty();
+        assertThat(EventSchemas.violations(type, broken)).isNotEmpty();
     }
 
     @Test
     void theSchemasCheckWhatTheContractSays() {
-        ObjectNode usage = EventContracts.example(UsageEvents.REPORTED).deepCopy();
+        ObjectNode usage = EventSchemas.example(UsageEvents.REPORTED).deepCopy();
         usage.put("units", "1.2345");
-        assertThat(EventContracts.violations(UsageEvents.REPORTED, usage)).isNotEmpty();
+        assertThat(EventSchemas.violations(UsageEvents.REPORTED, usage)).isNotEmpty();
         usage.put("units", "12.5");
         usage.put("allocationId", "not-a-uuid");
-        assertThat(EventContracts.violations(UsageEvents.REPORTED, usage)).isNotEmpty();
+        assertThat(EventSchemas.violations(UsageEvents.REPORTED, usage)).isNotEmpty();
 
-        ObjectNode offering = EventContracts.example(OfferingEvents.PUBLISHED).deepCopy();
+        ObjectNode offering = EventSchemas.example(OfferingEvents.PUBLISHED).deepCopy();
         offering.put("unit", "CORE_HOUR");
-        assertThat(EventContracts.violations(OfferingEvents.PUBLISHED, offering)).isNotEmpty();
+        assertThat(EventSchemas.violations(OfferingEvents.PUBLISHED, offering)).isNotEmpty();
         offering.put("unit", "CARD_HOUR");
         offering.put("availableFrom", "next monday");
-        assertThat(EventContracts.violations(OfferingEvents.PUBLISHED, offering)).isNotEmpty();
+        assertThat(EventSchemas.violations(OfferingEvents.PUBLISHED, offering)).isNotEmpty();
 
-        ObjectNode status = EventContracts.example(ProviderEvents.STATUS_CHANGED).deepCopy();
+        ObjectNode status = EventSchemas.example(ProviderEvents.STATUS_CHANGED).deepCopy();
         status.put("status", "LISTED");
-        assertThat(EventContracts.violations(ProviderEvents.STATUS_CHANGED, status)).isNotEmpty();
+        assertThat(EventSchemas.violations(ProviderEvents.STATUS_CHANGED, status)).isNotEmpty();
 
-        ObjectNode registered = EventContracts.example(ProviderEvents.REGISTERED).deepCopy();
+        ObjectNode registered = EventSchemas.example(ProviderEvents.REGISTERED).deepCopy();
         registered.put("creditCode", "91110105MA03PRD1O8");
-        assertThat(EventContracts.violations(ProviderEvents.REGISTERED, registered)).isNotEmpty();
+        assertThat(EventSchemas.violations(ProviderEvents.REGISTERED, registered)).isNotEmpty();
     }
 }

@@ -2,7 +2,7 @@ package cn.cvp.provider.offering.api;
 
 import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.provider.support.Db;
-import cn.cvp.provider.support.EventContracts;
+import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.provider.support.Fixtures;
 import cn.cvp.provider.support.KafkaTopics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +77,7 @@ class OfferingResourceTest {
                 r -> r.key().equals(id) && r.value().contains("offering.published.v1"), 1,
                 Duration.ofSeconds(30), Duration.ofMillis(500));
         assertThat(published).hasSize(1);
-        JsonNode event = EventContracts.assertValid("offering.published.v1", published.get(0).value());
+        JsonNode event = EventSchemas.assertValidEvent("offering.published.v1", "/provider-service", published.get(0).value());
         assertThat(event.at("/type").asText()).isEqualTo("offering.published.v1");
         assertThat(event.at("/source").asText()).isEqualTo("/provider-service");
         assertThat(event.at("/data/offeringId").asText()).isEqualTo(id);
@@ -98,7 +98,7 @@ class OfferingResourceTest {
                 .then().statusCode(200).body("status", is("WITHDRAWN"));
         List<String> withdrawn = db.outbox("offering.withdrawn.v1", id);
         assertThat(withdrawn).hasSize(1);
-        EventContracts.assertValid("offering.withdrawn.v1", withdrawn.get(0));
+        EventSchemas.assertValidEvent("offering.withdrawn.v1", "/provider-service", withdrawn.get(0));
         assertThat(db.outbox("offering.published.v1", id)).hasSize(1);
         assertThat(db.strings("select action from audit_log where target_type = 'Offering' and target_id = ? order by id", id))
                 .containsExactly("OFFERING_DRAFTED", "OFFERING_PUBLISHED", "OFFERING_WITHDRAWN");
@@ -134,7 +134,7 @@ class OfferingResourceTest {
                 .body("version", contains(1, 2)).body("unitPriceFen", contains(1_200, 800));
         List<String> events = db.outbox("offering.published.v1", id);
         assertThat(events).hasSize(2);
-        JsonNode v2 = EventContracts.assertValid("offering.published.v1", events.get(1));
+        JsonNode v2 = EventSchemas.assertValidEvent("offering.published.v1", "/provider-service", events.get(1));
         assertThat(v2.at("/data/version").asInt()).isEqualTo(2);
         assertThat(v2.at("/data/unitPriceFen").asLong()).isEqualTo(800);
         assertThat(v2.at("/data/offeringId").asText()).isEqualTo(id);

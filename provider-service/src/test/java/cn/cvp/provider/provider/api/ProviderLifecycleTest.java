@@ -3,7 +3,7 @@ package cn.cvp.provider.provider.api;
 import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.provider.provider.application.PublicNoticeJob;
 import cn.cvp.provider.support.Db;
-import cn.cvp.provider.support.EventContracts;
+import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.provider.support.Fixtures;
 import cn.cvp.kit.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +67,7 @@ class ProviderLifecycleTest {
 
     private List<String> statuses(UUID providerId) {
         return db.outbox("provider.status-changed.v1", providerId).stream()
-                .map(e -> EventContracts.assertValid("provider.status-changed.v1", e))
+                .map(e -> EventSchemas.assertValidEvent("provider.status-changed.v1", "/provider-service", e))
                 .map(e -> e.at("/data/previousStatus").asText() + "→" + e.at("/data/status").asText()).toList();
     }
 
@@ -136,7 +136,7 @@ class ProviderLifecycleTest {
 
         assertThat(statuses(id)).containsExactly("REGISTERED→SELF_ASSESSED", "SELF_ASSESSED→VERIFYING",
                 "VERIFYING→PUBLIC_NOTICE", "PUBLIC_NOTICE→ACTIVE");
-        JsonNode listed = EventContracts.assertValid("provider.status-changed.v1",
+        JsonNode listed = EventSchemas.assertValidEvent("provider.status-changed.v1", "/provider-service",
                 db.outbox("provider.status-changed.v1", id).get(3));
         assertThat(listed.at("/data/programmeMemberships").toString()).isEqualTo("[\"BJ-AICV\",\"SH-ICV\"]");
         assertThat(db.strings("select action from audit_log where target_id = ? order by id", id.toString()))
@@ -169,7 +169,7 @@ class ProviderLifecycleTest {
         assertThat(db.strings("select status from provider where id = ?", id)).containsExactly("VERIFYING");
         assertThat(db.count("select count(*) from provider_objection where provider_id = ?", id)).isEqualTo(1);
         assertThat(statuses(id)).endsWith("PUBLIC_NOTICE→VERIFYING");
-        JsonNode objected = EventContracts.assertValid("provider.status-changed.v1",
+        JsonNode objected = EventSchemas.assertValidEvent("provider.status-changed.v1", "/provider-service",
                 db.outbox("provider.status-changed.v1", id).get(3));
         assertThat(objected.at("/data/reason").asText()).startsWith("OBJECTION: ");
 
@@ -227,7 +227,7 @@ class ProviderLifecycleTest {
         assertThat(statuses).endsWith("PUBLIC_NOTICE→ACTIVE", "ACTIVE→SUSPENDED", "SUSPENDED→ACTIVE",
                 "ACTIVE→ACTIVE", "ACTIVE→ACTIVE", "ACTIVE→REMOVED");
         List<String> memberships = db.outbox("provider.status-changed.v1", id).stream()
-                .map(e -> EventContracts.assertValid("provider.status-changed.v1", e))
+                .map(e -> EventSchemas.assertValidEvent("provider.status-changed.v1", "/provider-service", e))
                 .map(e -> e.at("/data/programmeMemberships").toString()).toList();
         assertThat(memberships).endsWith("[\"BJ-AICV\"]", "[\"BJ-AICV\",\"SZ-CV\"]", "[]");
         given().when().get("/api/providers?status=REMOVED").then().statusCode(200).body("id", hasItem(id.toString()));

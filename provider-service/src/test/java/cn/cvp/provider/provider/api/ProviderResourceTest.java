@@ -2,7 +2,7 @@ package cn.cvp.provider.provider.api;
 
 import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.provider.support.Db;
-import cn.cvp.provider.support.EventContracts;
+import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.provider.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -80,7 +80,7 @@ class ProviderResourceTest {
 
         List<String> events = db.outbox("provider.registered.v1", id);
         assertThat(events).hasSize(1);
-        JsonNode event = EventContracts.assertValid("provider.registered.v1", events.get(0));
+        JsonNode event = EventSchemas.assertValidEvent("provider.registered.v1", "/provider-service", events.get(0));
         assertThat(event.at("/data/creditCode").asText()).isEqualTo(NEW_1);
         assertThat(event.at("/data/status").asText()).isEqualTo("REGISTERED");
         assertThat(db.strings("select actor_organisation from audit_log where action = 'PROVIDER_REGISTERED' and target_id = ?", id))
@@ -230,7 +230,7 @@ class ProviderResourceTest {
 
         List<String> events = db.outbox("provider.status-changed.v1", id);
         assertThat(events).hasSize(1);
-        JsonNode event = EventContracts.assertValid("provider.status-changed.v1", events.get(0));
+        JsonNode event = EventSchemas.assertValidEvent("provider.status-changed.v1", "/provider-service", events.get(0));
         assertThat(event.at("/data/previousStatus").asText()).isEqualTo("REGISTERED");
         assertThat(event.at("/data/status").asText()).isEqualTo("ACTIVE");
         assertThat(event.at("/data/reason").asText()).isEqualTo("fast track");

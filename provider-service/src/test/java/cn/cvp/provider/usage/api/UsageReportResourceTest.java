@@ -6,7 +6,7 @@ import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.provider.allocation.messaging.AllocationEventsConsumer;
 import cn.cvp.provider.support.AllocationEventJson;
 import cn.cvp.provider.support.Db;
-import cn.cvp.provider.support.EventContracts;
+import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.provider.support.Fixtures;
 import cn.cvp.provider.support.KafkaTopics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,12 +124,12 @@ class UsageReportResourceTest {
 
         List<String> outbox = db.outbox("usage.reported.v1", allocationId);
         assertThat(outbox).hasSize(3);
-        outbox.forEach(json -> EventContracts.assertValid("usage.reported.v1", json));
+        outbox.forEach(json -> EventSchemas.assertValidEvent("usage.reported.v1", "/provider-service", json));
 
         List<ConsumerRecord<String, String>> published = KafkaTopics.read("usage.events",
                 r -> r.value().contains(prefix), 3, Duration.ofSeconds(30), Duration.ofMillis(500));
         assertThat(published).hasSize(3).allSatisfy(r -> assertThat(r.key()).isEqualTo(allocationId.toString()));
-        JsonNode event = EventContracts.assertValid("usage.reported.v1", published.stream()
+        JsonNode event = EventSchemas.assertValidEvent("usage.reported.v1", "/provider-service", published.stream()
                 .filter(r -> r.value().contains(reportId)).findFirst().orElseThrow().value());
         assertThat(event.at("/data/units").asText()).isEqualTo("2.5");
         assertThat(event.at("/data/amountFen").asLong()).isEqualTo(3_000);
@@ -245,7 +245,7 @@ class UsageReportResourceTest {
         given().when().get("/api/usage-reports/" + v1).then().body("amountFen", is((int) (10 * PRICE)));
         List<String> events = db.outbox("usage.reported.v1", allocationId);
         assertThat(events).hasSize(2);
-        JsonNode event = EventContracts.assertValid("usage.reported.v1", events.get(1));
+        JsonNode event = EventSchemas.assertValidEvent("usage.reported.v1", "/provider-service", events.get(1));
         assertThat(event.at("/data/version").asInt()).isEqualTo(2);
         assertThat(event.at("/data/correctsUsageReportId").asText()).isEqualTo(v1);
         submit(List.of(record(prefix + "-1", allocationId, "1"))).then().statusCode(200);
