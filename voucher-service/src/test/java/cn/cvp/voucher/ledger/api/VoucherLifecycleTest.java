@@ -3,11 +3,11 @@ package cn.cvp.voucher.ledger.api;
 import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.kit.testing.KafkaTestClient;
 import cn.cvp.kit.testing.LocalInfraResource;
+import cn.cvp.kit.testing.TestClock;
 import cn.cvp.voucher.ledger.application.ExpireVouchers;
 import cn.cvp.voucher.testing.Actors;
 import cn.cvp.voucher.testing.Fixtures;
 import cn.cvp.voucher.testing.Programmes;
-import cn.cvp.voucher.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,7 +31,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(LocalInfraResource.class)
 class VoucherLifecycleTest {
-    static final Path OWN = Path.of("src/main/resources/events");
     static final Path ALLOCATION = Path.of("../allocation-service/src/main/resources/events");
 
     @Inject
@@ -75,7 +74,7 @@ class VoucherLifecycleTest {
             assertThat(rejected.get(0).path("data").path("reason").asText()).isEqualTo("VOUCHER_NOT_ACTIVE");
             List<JsonNode> frozen = kafka.events("voucher.events", "voucher.frozen.v1",
                     d -> d.path("voucherId").asText().equals(voucherId), 1, Duration.ofSeconds(20));
-            assertThat(EventSchemas.validate(OWN, "voucher.frozen.v1", frozen.get(0).path("data"))).isEmpty();
+            assertThat(EventSchemas.validate(EventSchemas.OWN, "voucher.frozen.v1", frozen.get(0).path("data"))).isEmpty();
         }
         Actors.admin().body(Map.of()).post("/api/vouchers/" + voucherId + "/unfreeze").then().statusCode(200)
                 .body("status", equalTo("ACTIVE"));
@@ -99,7 +98,7 @@ class VoucherLifecycleTest {
             List<JsonNode> revoked = kafka.events("voucher.events", "voucher.revoked.v1",
                     d -> d.path("voucherId").asText().equals(voucherId), 1, Duration.ofSeconds(20));
             assertThat(revoked.get(0).path("data").path("releasedAllocationIds").get(0).asText()).isEqualTo(allocationId.toString());
-            assertThat(EventSchemas.validate(OWN, "voucher.revoked.v1", revoked.get(0).path("data"))).isEmpty();
+            assertThat(EventSchemas.validate(EventSchemas.OWN, "voucher.revoked.v1", revoked.get(0).path("data"))).isEmpty();
         }
         Actors.enterprise().get("/api/vouchers/" + voucherId + "/ledger").then()
                 .body("type", contains("ISSUE", "HOLD", "RELEASE", "REVOCATION"));

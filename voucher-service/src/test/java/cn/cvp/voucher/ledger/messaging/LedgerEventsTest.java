@@ -35,7 +35,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(LocalInfraResource.class)
 class LedgerEventsTest {
     static final Path PRODUCER = Path.of("../allocation-service/src/main/resources/events");
-    static final Path OWN = Path.of("src/main/resources/events");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -77,7 +76,7 @@ class LedgerEventsTest {
         assertThat(event.path("subject").asText()).isEqualTo(voucherId);
         assertThat(event.path("data").path("faceValueFen").asLong()).isEqualTo(1_000_000);
         assertThat(event.path("data").path("demand").path("cardHours").asLong()).isEqualTo(1000);
-        assertThat(EventSchemas.validate(OWN, VoucherEvents.ISSUED, event.path("data"))).isEmpty();
+        assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, event.path("data"))).isEmpty();
     }
 
     @Test
@@ -91,7 +90,7 @@ class LedgerEventsTest {
                 d -> d.path("allocationId").asText().equals(allocationId.toString()), 1, Duration.ofSeconds(20));
         assertThat(holds).hasSize(1);
         assertThat(holds.get(0).path("data").path("holdFen").asLong()).isEqualTo(1_000_000);
-        assertThat(EventSchemas.validate(OWN, VoucherEvents.HOLD_PLACED, holds.get(0).path("data"))).isEmpty();
+        assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.HOLD_PLACED, holds.get(0).path("data"))).isEmpty();
         Actors.enterprise().get("/api/vouchers/" + voucherId).then()
                 .body("heldFen", equalTo(1_000_000)).body("balanceFen", equalTo(1_000_000));
 
@@ -114,7 +113,7 @@ class LedgerEventsTest {
         JsonNode debit = debits.get(0).path("data");
         assertThat(debit.path("subsidyFen").asLong()).isEqualTo(300_000);
         assertThat(debit.path("coPaymentFen").asLong()).isEqualTo(1_200_000);
-        assertThat(EventSchemas.validate(OWN, VoucherEvents.DEBITED, debit)).isEmpty();
+        assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.DEBITED, debit)).isEmpty();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 Actors.enterprise().get("/api/vouchers/" + voucherId).then()
