@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Invariant 1 of DESIGN.md §6 against real PostgreSQL: the committed budget never exceeds the total and an
+ * The first invariant against real PostgreSQL: the committed budget never exceeds the total and an
  * enterprise never exceeds its annual cap, with hundreds of concurrent requests.
  */
 @QuarkusTest
