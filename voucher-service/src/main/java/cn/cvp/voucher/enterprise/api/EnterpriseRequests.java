@@ -1,7 +1,6 @@
 package cn.cvp.voucher.enterprise.api;
 
 import cn.cvp.kit.creditcode.ValidCreditCode;
-import cn.cvp.voucher.enterprise.domain.Enterprise;
 import cn.cvp.voucher.enterprise.domain.EnterpriseSize;
 import cn.cvp.voucher.enterprise.domain.Industry;
 import cn.cvp.voucher.enterprise.domain.Ownership;
@@ -28,10 +27,5 @@ public final class EnterpriseRequests {
             @NotNull Ownership ownership,
             boolean dishonest,
             @Size(max = 50) List<@NotBlank @Size(max = 200) String> relatedParties) {
-
-        Enterprise.Profile profile() {
-            return new Enterprise.Profile(name, creditCode, region, industry, size, startup, team, ownership, dishonest,
-                    relatedParties);
-        }
     }
 }

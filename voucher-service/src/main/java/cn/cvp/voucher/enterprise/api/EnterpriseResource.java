@@ -3,6 +3,7 @@ package cn.cvp.voucher.enterprise.api;
 import cn.cvp.kit.security.Caller;
 import cn.cvp.voucher.enterprise.application.Enterprises;
 import cn.cvp.voucher.enterprise.application.RegisterEnterprise;
+import cn.cvp.voucher.enterprise.domain.Enterprise;
 import cn.cvp.voucher.support.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "409", description = "ENTERPRISE_ALREADY_REGISTERED")
     public Response register(@Valid @NotNull EnterpriseRequests.Register request) {
         return Response.status(201).entity(EnterpriseView.of(
-                register.register(new RegisterEnterprise.Command(request.profile()), caller.actor()))).build();
+                register.register(new RegisterEnterprise.Command(profile(request)), caller.actor()))).build();
     }
 
     @GET
@@ -52,5 +53,10 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "404", description = "ENTERPRISE_NOT_REGISTERED")
     public EnterpriseView me() {
         return EnterpriseView.of(enterprises.mine(caller.actor()));
+    }
+
+    private static Enterprise.Profile profile(EnterpriseRequests.Register r) {
+        return new Enterprise.Profile(r.name(), r.creditCode(), r.region(), r.industry(), r.size(), r.startup(), r.team(),
+                r.ownership(), r.dishonest(), r.relatedParties());
     }
 }

@@ -2,7 +2,6 @@ package cn.cvp.voucher.review.api;
 
 import cn.cvp.kit.creditcode.ValidCreditCode;
 import cn.cvp.voucher.programme.domain.ResourceClass;
-import cn.cvp.voucher.review.application.DraftApplication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,11 +28,6 @@ public final class ApplicationRequests {
             @Positive @Max(1_000_000_000_000L) long amountFen,
             @Valid Contract contract,
             boolean otherMunicipalSubsidy) {
-
-        DraftApplication.Draft draft() {
-            return new DraftApplication.Draft(programmeCode, demand.demand(), purpose, amountFen,
-                    contract == null ? null : contract.contract(), otherMunicipalSubsidy);
-        }
     }
 
     public record Demand(
@@ -42,10 +36,6 @@ public final class ApplicationRequests {
             @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a six-digit administrative division code") String> regions,
             @NotNull OffsetDateTime windowStart,
             @NotNull OffsetDateTime windowEnd) {
-
-        cn.cvp.voucher.review.domain.Demand demand() {
-            return new cn.cvp.voucher.review.domain.Demand(resourceClass, cardHours, regions, windowStart, windowEnd);
-        }
     }
 
     public record Contract(
@@ -53,10 +43,6 @@ public final class ApplicationRequests {
             @NotNull LocalDate signedOn,
             @NotNull @Min(1) @Max(120) Integer months,
             @ValidCreditCode String providerCreditCode) {
-
-        cn.cvp.voucher.review.domain.Contract contract() {
-            return new cn.cvp.voucher.review.domain.Contract(number, signedOn, months, providerCreditCode);
-        }
     }
 
     public record Decision(@Size(max = 2000) String reason) {

@@ -9,6 +9,8 @@ import cn.cvp.voucher.review.application.DraftApplication;
 import cn.cvp.voucher.review.application.ReviewApplication;
 import cn.cvp.voucher.review.application.SubmitApplication;
 import cn.cvp.voucher.review.domain.ApplicationStatus;
+import cn.cvp.voucher.review.domain.Contract;
+import cn.cvp.voucher.review.domain.Demand;
 import cn.cvp.voucher.support.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -67,7 +69,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "PROGRAMME_NOT_FOUND")
     @APIResponse(responseCode = "422", description = "ENTERPRISE_NOT_REGISTERED, PROGRAMME_NOT_OPEN")
     public Response create(@Valid @NotNull ApplicationRequests.Create request) {
-        return Response.status(201).entity(ApplicationView.of(drafting.draft(request.draft(), caller.actor()))).build();
+        return Response.status(201).entity(ApplicationView.of(drafting.draft(draft(request), caller.actor()))).build();
     }
 
     @POST
@@ -92,7 +94,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
     public ApplicationView revise(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Create request) {
-        return ApplicationView.of(drafting.revise(new DraftApplication.Revise(id, request.draft()), caller.actor()));
+        return ApplicationView.of(drafting.revise(new DraftApplication.Revise(id, draft(request)), caller.actor()));
     }
 
     @POST
@@ -173,5 +175,15 @@ public class ApplicationResource {
                 to == null ? null : to.plusDays(1).atStartOfDay(ClockProducer.PROGRAMME_ZONE).toOffsetDateTime(),
                 page, size);
         return applications.list(caller.actor(), Roles.isStaff(caller), query).stream().map(ApplicationView::of).toList();
+    }
+
+    private static DraftApplication.Draft draft(ApplicationRequests.Create request) {
+        ApplicationRequests.Demand d = request.demand();
+        ApplicationRequests.Contract c = request.contract();
+        return new DraftApplication.Draft(request.programmeCode(),
+                new Demand(d.resourceClass(), d.cardHours(), d.regions(), d.windowStart(), d.windowEnd()),
+                request.purpose(), request.amountFen(),
+                c == null ? null : new Contract(c.number(), c.signedOn(), c.months(), c.providerCreditCode()),
+                request.otherMunicipalSubsidy());
     }
 }

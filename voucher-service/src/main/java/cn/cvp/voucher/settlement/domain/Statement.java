@@ -7,17 +7,13 @@ import java.util.List;
  * A programme's statement (结算单) of one settlement period, computed from the ledger's captures: per provider and per
  * enterprise, the usage, the subsidy and the co-payment. Sums of ledger entries, so it reconciles to the fen.
  */
-public record Statement(String programmeCode, LocalDate periodStart, LocalDate periodEnd, List<Line> providers,
-                        List<Line> enterprises, long subsidyFen, long usageAmountFen) {
+public record Statement(String programmeCode, LocalDate periodStart, LocalDate periodEnd, List<StatementLine> providers,
+                        List<StatementLine> enterprises, long subsidyFen, long usageAmountFen) {
 
-    /** One party's totals in the period. */
-    public record Line(String party, String partyName, long captures, long usageAmountFen, long subsidyFen,
-                       long coPaymentFen) {
-    }
-
-    public static Statement of(String programmeCode, SettlementPeriod period, List<Line> providers, List<Line> enterprises) {
+    public static Statement of(String programmeCode, SettlementPeriod period, List<StatementLine> providers,
+                               List<StatementLine> enterprises) {
         return new Statement(programmeCode, period.start(), period.end(), providers, enterprises,
-                enterprises.stream().mapToLong(Line::subsidyFen).sum(),
-                enterprises.stream().mapToLong(Line::usageAmountFen).sum());
+                enterprises.stream().mapToLong(StatementLine::subsidyFen).sum(),
+                enterprises.stream().mapToLong(StatementLine::usageAmountFen).sum());
     }
 }

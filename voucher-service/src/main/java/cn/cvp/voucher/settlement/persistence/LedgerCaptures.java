@@ -3,7 +3,7 @@ package cn.cvp.voucher.settlement.persistence;
 import cn.cvp.kit.time.ClockProducer;
 import cn.cvp.voucher.settlement.domain.SettlementLine;
 import cn.cvp.voucher.settlement.domain.SettlementPeriod;
-import cn.cvp.voucher.settlement.domain.Statement;
+import cn.cvp.voucher.settlement.domain.StatementLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -28,7 +28,7 @@ public class LedgerCaptures {
     }
 
     /** Per provider (credit code from the provider directory, else the provider id), in credit-code order. */
-    public List<Statement.Line> perProvider(UUID programmeId, SettlementPeriod period) {
+    public List<StatementLine> perProvider(UUID programmeId, SettlementPeriod period) {
         return lines("""
                 select coalesce(d.credit_code, cast(l.provider_id as text)), coalesce(d.name, ''), count(*),
                        coalesce(sum(l.usage_amount_fen), 0), coalesce(sum(l.amount_fen), 0)
@@ -39,7 +39,7 @@ public class LedgerCaptures {
     }
 
     /** Per enterprise (credit code), in credit-code order. */
-    public List<Statement.Line> perEnterprise(UUID programmeId, SettlementPeriod period) {
+    public List<StatementLine> perEnterprise(UUID programmeId, SettlementPeriod period) {
         return lines("""
                 select v.enterprise_credit_code, coalesce(e.name, ''), count(*),
                        coalesce(sum(l.usage_amount_fen), 0), coalesce(sum(l.amount_fen), 0)
@@ -80,14 +80,14 @@ public class LedgerCaptures {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Statement.Line> lines(String sql, UUID programmeId, SettlementPeriod period) {
+    private List<StatementLine> lines(String sql, UUID programmeId, SettlementPeriod period) {
         List<Object[]> rows = em.createNativeQuery(sql).setParameter("p", programmeId)
                 .setParameter("from", startOf(period.start())).setParameter("to", startOf(period.end().plusDays(1)))
                 .getResultList();
         return rows.stream().map(r -> {
             long usage = ((Number) r[3]).longValue();
             long subsidy = ((Number) r[4]).longValue();
-            return new Statement.Line((String) r[0], (String) r[1], ((Number) r[2]).longValue(), usage, subsidy,
+            return new StatementLine((String) r[0], (String) r[1], ((Number) r[2]).longValue(), usage, subsidy,
                     usage - subsidy);
         }).toList();
     }
