@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -50,6 +51,7 @@ public class BatchConsumer {
     /** Set once, when the application starts to shut down (the database and broker clients close next). */
     private final AtomicBoolean stopping = new AtomicBoolean();
 
+    @Inject
     public BatchConsumer(DeadLetters deadLetters, ConsumerConfig config) {
         this(deadLetters, config.attempts(), config.retryDelayMs());
     }
