@@ -1,36 +1,18 @@
 package cn.cvp.voucher;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import cn.cvp.kit.testing.HouseRules;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.util.stream.Stream;
 
-/** The layering of CONVENTIONS.md: the domain knows nothing of HTTP or Kafka; resources do not reach into messaging. */
+/** voucher-service keeps the house rules of every service (the kit's HouseRules), each rule a test of its own. */
 class ArchitectureTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.cvp.voucher");
+    private static final HouseRules RULES = HouseRules.of("cn.cvp.voucher");
 
-    @Test
-    void theDomainDoesNotDependOnApiOrMessaging() {
-        noClasses().that().resideInAPackage("..voucher.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..voucher.api..", "..voucher.messaging..", "..voucher.application..",
-                        "jakarta.ws.rs..", "org.apache.kafka..", "org.eclipse.microprofile.reactive.messaging..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void resourcesDoNotPublishEventsThemselves() {
-        noClasses().that().resideInAPackage("..voucher.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("..voucher.messaging..", "cn.cvp.kit.outbox..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void onlyUseCasesOpenTransactionsAndWriteTheOutbox() {
-        noClasses().that().resideOutsideOfPackage("..voucher.application..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("cn.cvp.kit.outbox.Outbox")
-                .check(CLASSES);
+    @TestFactory
+    Stream<DynamicTest> everyHouseRuleHolds() {
+        return RULES.rules().stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(RULES.imported())));
     }
 }

@@ -1,4 +1,0 @@
-package cn.cvp.voucher.domain;
-
-/** What a programme can cover: intelligent compute, or storage. */
-public enum ResourceCategory { COMPUTE, STORAGE }

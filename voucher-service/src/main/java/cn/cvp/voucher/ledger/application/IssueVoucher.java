@@ -1,0 +1,70 @@
+package cn.cvp.voucher.ledger.application;
+
+import cn.cvp.kit.audit.AuditLog;
+import cn.cvp.kit.outbox.Outbox;
+import cn.cvp.kit.security.Actor;
+import cn.cvp.voucher.ledger.domain.Voucher;
+import cn.cvp.voucher.ledger.events.VoucherEvents;
+import cn.cvp.voucher.ledger.persistence.LedgerEntryRepository;
+import cn.cvp.voucher.ledger.persistence.VoucherRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Issues the voucher of an approved application, in the approval's transaction: the voucher, its ISSUE ledger entry
+ * and {@code voucher.issued.v1} — which carries the subsidy ratio decided at approval, so that no other service
+ * decides it again.
+ */
+@ApplicationScoped
+public class IssueVoucher {
+
+    /** The compute the voucher is for, as allocation-service matches it. */
+    public record Demand(String resourceClass, long cardHours, List<String> regions,
+                         OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+    }
+
+    public record Command(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
+                          UUID enterpriseId, String enterpriseCreditCode, List<String> enterpriseRelatedParties,
+                          BigDecimal subsidyRatio, long faceValueFen, BigDecimal domesticChipSubsidyRatio,
+                          List<String> providerRequirements, OffsetDateTime approvedAt, OffsetDateTime validUntil,
+                          Demand demand) {
+    }
+
+    private final VoucherRepository vouchers;
+    private final LedgerEntryRepository entries;
+    private final Outbox outbox;
+    private final AuditLog audit;
+
+    public IssueVoucher(VoucherRepository vouchers, LedgerEntryRepository entries, Outbox outbox, AuditLog audit) {
+        this.vouchers = vouchers;
+        this.entries = entries;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Voucher issue(Command c, Actor actor) {
+        OffsetDateTime now = c.approvedAt();
+        Voucher voucher = Voucher.issue(c.voucherId(), c.applicationId(), c.programmeId(), c.enterpriseId(),
+                c.enterpriseCreditCode(), c.subsidyRatio(), c.faceValueFen(), now, c.validUntil());
+        vouchers.persist(voucher);
+        entries.persist(voucher.issueEntry(now));
+        outbox.append(VoucherEvents.TOPIC, voucher.id().toString(), VoucherEvents.ISSUED, voucher.id().toString(),
+                new VoucherEvents.VoucherIssuedV1(voucher.id(), c.applicationId(), c.programmeId(), c.programmeCode(),
+                        c.enterpriseCreditCode(), c.enterpriseRelatedParties(), c.faceValueFen(),
+                        c.subsidyRatio().toPlainString(),
+                        c.domesticChipSubsidyRatio() == null ? null : c.domesticChipSubsidyRatio().toPlainString(),
+                        c.providerRequirements(), now, voucher.validUntil(),
+                        new VoucherEvents.Demand(c.demand().resourceClass(), c.demand().cardHours(),
+                                c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd())));
+        audit.record(actor, "VOUCHER_ISSUED", "Voucher", voucher.id(), null,
+                Map.of("faceValueFen", c.faceValueFen(), "ratio", c.subsidyRatio(), "applicationId", c.applicationId()));
+        return voucher;
+    }
+}

@@ -1,0 +1,50 @@
+package cn.cvp.voucher.ledger.events;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The events voucher-service publishes on {@code voucher.events}, key = the voucher id (JSON Schemas and examples under
+ * {@code src/main/resources/events}; consumers test against the examples).
+ */
+public final class VoucherEvents {
+    public static final String TOPIC = "voucher.events";
+    public static final String ISSUED = "voucher.issued.v1";
+    public static final String HOLD_PLACED = "voucher.hold-placed.v1";
+    public static final String HOLD_REJECTED = "voucher.hold-rejected.v1";
+    public static final String DEBITED = "voucher.debited.v1";
+    public static final String FROZEN = "voucher.frozen.v1";
+    public static final String UNFROZEN = "voucher.unfrozen.v1";
+    public static final String REVOKED = "voucher.revoked.v1";
+    public static final String EXPIRED = "voucher.expired.v1";
+
+    private VoucherEvents() {
+    }
+
+    public record Demand(String resourceClass, long cardHours, List<String> regions,
+                         OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+    }
+
+    public record VoucherIssuedV1(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
+                                  String enterpriseCreditCode, List<String> enterpriseRelatedParties,
+                                  long faceValueFen, String subsidyRatio, String domesticChipSubsidyRatio,
+                                  List<String> providerRequirements, OffsetDateTime approvedAt,
+                                  OffsetDateTime validUntil, Demand demand) {
+    }
+
+    public record HoldPlacedV1(UUID voucherId, UUID allocationId, long holdFen, long availableFen) {
+    }
+
+    public record HoldRejectedV1(UUID voucherId, UUID allocationId, String reason) {
+    }
+
+    /** Data of voucher.frozen.v1, voucher.unfrozen.v1, voucher.revoked.v1 and voucher.expired.v1. */
+    public record VoucherStatusChangedV1(UUID voucherId, String status, String previousStatus, String reason,
+                                         long returnedFen, List<UUID> releasedAllocationIds) {
+    }
+
+    public record VoucherDebitedV1(UUID voucherId, UUID allocationId, UUID usageReportId, long amountFen,
+                                   long subsidyFen, long coPaymentFen, long balanceFen) {
+    }
+}

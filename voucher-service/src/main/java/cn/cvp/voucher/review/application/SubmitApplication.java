@@ -1,0 +1,78 @@
+package cn.cvp.voucher.review.application;
+
+import cn.cvp.kit.audit.AuditLog;
+import cn.cvp.kit.security.Actor;
+import cn.cvp.voucher.enterprise.application.Enterprises;
+import cn.cvp.voucher.enterprise.domain.Enterprise;
+import cn.cvp.voucher.programme.application.Programmes;
+import cn.cvp.voucher.programme.domain.Programme;
+import cn.cvp.voucher.programme.domain.ProgrammeRules;
+import cn.cvp.voucher.review.domain.AnnualCommitment;
+import cn.cvp.voucher.review.domain.Application;
+import cn.cvp.voucher.review.domain.ApplicationStatus;
+import cn.cvp.voucher.review.domain.SubmissionChecks;
+import cn.cvp.voucher.review.persistence.ApplicationRepository;
+import cn.cvp.voucher.support.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Submission: runs the automatic checks ({@link SubmissionChecks}) and, if they pass, reserves the requested subsidy
+ * against the programme budget and the enterprise's annual cap (both rows locked, so concurrent submissions cannot
+ * overshoot); the application then waits for review. On any failure nothing changes: 422 with every failure in
+ * {@code errors[]}.
+ */
+@ApplicationScoped
+public class SubmitApplication {
+
+    public record Command(UUID applicationId) {
+    }
+
+    private final ApplicationRepository repository;
+    private final Applications applications;
+    private final Programmes programmes;
+    private final Enterprises enterprises;
+    private final BudgetReservations reservations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public SubmitApplication(ApplicationRepository repository, Applications applications, Programmes programmes,
+                             Enterprises enterprises, BudgetReservations reservations, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.applications = applications;
+        this.programmes = programmes;
+        this.enterprises = enterprises;
+        this.reservations = reservations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Application submit(Command command, Actor actor) {
+        Application a = applications.ownLocked(actor, command.applicationId());
+        a.requireEditable();
+        Programme programme = programmes.lock(a.programmeId());
+        programme.requireOpen();
+        ProgrammeRules rules = programmes.rules(a.programmeId(), a.rulesVersion());
+        Enterprise enterprise = enterprises.get(a.enterpriseId());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        AnnualCommitment annual = reservations.lockCommitment(a.enterpriseId(), a.programmeId(), now.getYear());
+        boolean contractUsed = repository.contractUsedElsewhere(a);
+        List<Refusal> failures = SubmissionChecks.run(rules, enterprise, a, new SubmissionChecks.Context(
+                now.toLocalDate(), contractUsed, annual.usedFen(), programme.budgetRemainingFen()));
+        if (!failures.isEmpty()) {
+            throw SubmissionChecks.refused(failures);
+        }
+        ApplicationStatus before = a.status();
+        reservations.reserve(programme, annual, a.requestedSubsidyFen());
+        a.submit(a.requestedSubsidyFen(), now);
+        audit.record(actor, "APPLICATION_SUBMITTED", "Application", a.id(), Map.of("status", before), a.snapshot());
+        return a;
+    }
+}

@@ -1,0 +1,26 @@
+package cn.cvp.voucher.settlement.persistence;
+
+import cn.cvp.voucher.settlement.domain.SettlementBatch;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SettlementBatchRepository implements PanacheRepositoryBase<SettlementBatch, UUID> {
+
+    public SettlementBatch lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<SettlementBatch> allNewestFirst() {
+        return listAll(Sort.descending("createdAt"));
+    }
+
+    public List<SettlementBatch> ofSubmitterNewestFirst(String creditCode) {
+        return list("submitterCreditCode", Sort.descending("createdAt"), creditCode);
+    }
+}
