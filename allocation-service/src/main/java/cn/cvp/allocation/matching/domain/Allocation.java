@@ -152,7 +152,7 @@ public class Allocation {
         cardHours = fill.cardHours();
         unitPriceFen = fill.unitPriceFen();
         amountFen = fill.amountFen();
-        subsidyRatio = voucher.subsidyRatioFor(fill.domesticChip());
+        subsidyRatio = voucher.subsidyRatio();
         windowStart = fill.windowStart().atOffset(ZoneOffset.UTC);
         windowEnd = fill.windowEnd().atOffset(ZoneOffset.UTC);
         status = AllocationStatus.PROPOSED;

@@ -163,15 +163,7 @@ public class UsageService {
                 a.windowEnd(), a.units(), a.cardHours(), a.unitPriceFen(), a.subsidyRatio(),
                 a.holdFen() == null ? 0 : a.holdFen(), a.acceptedUnits(), a.acceptedSubsidyFen(),
                 v != null && v.isActiveAt(now), v == null ? "UNKNOWN" : v.statusAt(now),
-                v == null ? null : v.validUntil(), v != null && p != null && related(v, p));
-    }
-
-    /** Related parties (关联方) either way round, as the provider's standing says now. */
-    static boolean related(Voucher v, ProviderStanding p) {
-        List<String> enterpriseRelated = v.enterpriseRelatedParties();
-        return (p.creditCode() != null && (enterpriseRelated.contains(p.creditCode())
-                        || p.creditCode().equals(v.enterpriseCreditCode())))
-                || (p.name() != null && enterpriseRelated.contains(p.name()))
-                || p.relatedParties().contains(v.enterpriseCreditCode());
+                v == null ? null : v.validUntil(),
+                v != null && p != null && v.relatedParties().relatedTo(p.creditCode(), p.name(), p.relatedParties()));
     }
 }
