@@ -1,20 +1,23 @@
 package cn.cvp.allocation.component;
 
 import cn.cvp.allocation.catalogue.domain.OfferingTerms;
-import cn.cvp.allocation.catalogue.messaging.OfferingPublishedV1;
-import cn.cvp.allocation.catalogue.messaging.OfferingWithdrawnV1;
-import cn.cvp.allocation.catalogue.messaging.ProviderRegisteredV1;
-import cn.cvp.allocation.catalogue.messaging.ProviderStatusChangedV1;
+import cn.cvp.allocation.catalogue.events.OfferingPublishedV1;
+import cn.cvp.allocation.catalogue.events.OfferingWithdrawnV1;
+import cn.cvp.allocation.catalogue.events.ProviderRegisteredV1;
+import cn.cvp.allocation.catalogue.events.ProviderStatusChangedV1;
+import cn.cvp.allocation.catalogue.messaging.ProviderEventsConsumer;
 import cn.cvp.allocation.matching.domain.Voucher;
-import cn.cvp.allocation.matching.messaging.VoucherHoldPlacedV1;
-import cn.cvp.allocation.matching.messaging.VoucherHoldRejectedV1;
-import cn.cvp.allocation.matching.messaging.VoucherIssuedV1;
-import cn.cvp.allocation.matching.messaging.VoucherStatusChangedV1;
+import cn.cvp.allocation.matching.events.VoucherHoldPlacedV1;
+import cn.cvp.allocation.matching.events.VoucherHoldRejectedV1;
+import cn.cvp.allocation.matching.events.VoucherIssuedV1;
+import cn.cvp.allocation.matching.events.VoucherStatusChangedV1;
+import cn.cvp.allocation.matching.messaging.VoucherEventsConsumer;
 import cn.cvp.allocation.support.EventReader;
 import cn.cvp.allocation.testing.ComponentTest;
 import cn.cvp.allocation.testing.Flow;
 import cn.cvp.allocation.usage.domain.UsageReport;
-import cn.cvp.allocation.usage.messaging.UsageReportedV1;
+import cn.cvp.allocation.usage.events.UsageReportedV1;
+import cn.cvp.allocation.usage.messaging.UsageEventsConsumer;
 import cn.cvp.kit.events.EventEnvelope;
 import cn.cvp.kit.testing.LocalInfraResource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +74,7 @@ class ProducerExamplesContractTest extends ComponentTest {
     @Test
     void voucherIssuedExampleIsReadableAndComplete() {
         VoucherIssuedV1 e = read(VOUCHER_EVENTS, VoucherIssuedV1.TYPE, VoucherIssuedV1.class);
-        Voucher.Issued issued = e.toIssued();
+        Voucher.Issued issued = VoucherEventsConsumer.issuedOf(e);
         assertThat(issued.voucherId()).isNotNull();
         assertThat(issued.programmeCode()).isNotBlank();
         assertThat(issued.enterpriseCreditCode()).hasSize(18);
@@ -110,7 +113,7 @@ class ProducerExamplesContractTest extends ComponentTest {
         ProviderStatusChangedV1 changed = read(PROVIDER_EVENTS, ProviderStatusChangedV1.TYPE, ProviderStatusChangedV1.class);
         assertThat(changed.status()).isNotBlank();
         assertThat(changed.programmeMemberships()).as("programmeMemberships (needed for partner/listed rules)").isNotNull();
-        OfferingTerms terms = read(PROVIDER_EVENTS, OfferingPublishedV1.TYPE, OfferingPublishedV1.class).toTerms();
+        OfferingTerms terms = ProviderEventsConsumer.termsOf(read(PROVIDER_EVENTS, OfferingPublishedV1.TYPE, OfferingPublishedV1.class));
         assertThat(terms.units()).isPositive();
         assertThat(terms.availableTo()).isAfter(terms.availableFrom());
         assertThat(terms.unit()).isIn("CARD_HOUR", "TB_MONTH");
@@ -120,7 +123,7 @@ class ProducerExamplesContractTest extends ComponentTest {
 
     @Test
     void usageReportedExampleIsReadable() {
-        UsageReport report = read(PROVIDER_EVENTS, UsageReportedV1.TYPE, UsageReportedV1.class).toReport();
+        UsageReport report = UsageEventsConsumer.reportOf(read(PROVIDER_EVENTS, UsageReportedV1.TYPE, UsageReportedV1.class));
         assertThat(report.units()).isPositive();
         assertThat(report.periodEnd()).isAfter(report.periodStart());
         assertThat(report.allocationId()).isNotNull();

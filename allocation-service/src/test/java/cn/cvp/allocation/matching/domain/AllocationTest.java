@@ -1,8 +1,8 @@
 package cn.cvp.allocation.matching.domain;
 
-import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
-import cn.cvp.allocation.matching.domain.events.AllocationCreatedV1;
-import cn.cvp.allocation.matching.domain.events.AllocationHeldV1;
+import cn.cvp.allocation.matching.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.events.AllocationCreatedV1;
+import cn.cvp.allocation.matching.events.AllocationHeldV1;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
