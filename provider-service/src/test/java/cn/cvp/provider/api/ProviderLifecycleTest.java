@@ -5,7 +5,7 @@ import cn.cvp.provider.application.ProviderService;
 import cn.cvp.provider.support.Db;
 import cn.cvp.provider.support.EventContracts;
 import cn.cvp.provider.support.Fixtures;
-import cn.cvp.provider.support.TestClock;
+import cn.cvp.kit.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

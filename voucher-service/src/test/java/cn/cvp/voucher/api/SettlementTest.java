@@ -2,6 +2,7 @@ package cn.cvp.voucher.api;
 
 import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.kit.testing.KafkaTestClient;
+import cn.cvp.kit.testing.TestClock;
 import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.kit.testing.TestTokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;

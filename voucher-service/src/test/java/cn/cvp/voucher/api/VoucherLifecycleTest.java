@@ -2,6 +2,7 @@ package cn.cvp.voucher.api;
 
 import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.kit.testing.KafkaTestClient;
+import cn.cvp.kit.testing.TestClock;
 import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.voucher.application.VoucherAdminService;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,5 @@
-package cn.cvp.provider.messaging;
+package cn.cvp.kit.outbox;
 
-import cn.cvp.kit.outbox.OutboxRelay;
-import cn.cvp.kit.outbox.OutboxRetention;
 import cn.cvp.kit.testing.LocalInfraResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -67,7 +65,7 @@ class OutboxRetentionTest {
                 insert into outbox_event (seq, event_id, topic, message_key, event_type, subject, occurred_at, payload,
                     published_at)
                 overriding system value
-                values (?, gen_random_uuid(), 'provider.events', 'retention-test', 'retention-test.v1', 'retention-test',
+                values (?, gen_random_uuid(), 'retention.events', 'retention-test', 'retention-test.v1', 'retention-test',
                     ?, '{}', ?)""", seq, publishedAt == null ? OffsetDateTime.now().minusDays(40) : publishedAt.minusSeconds(1),
                 publishedAt);
     }

@@ -1,4 +1,4 @@
-package cn.cvp.voucher.api;
+package cn.cvp.kit.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The service's clock in tests: real time plus an offset a test can move (expiry, windows). */
+/**
+ * The services' clock in their tests: real time plus an offset a test can move (expiry, windows, public notice).
+ * A CDI alternative of the kit's test-jar (a bean archive): it replaces the kit's {@code Clock} in every
+ * {@code @QuarkusTest} of a service that depends on the test-jar; inject it as {@code TestClock}.
+ */
 @Alternative
 @Priority(1)
 @Singleton
