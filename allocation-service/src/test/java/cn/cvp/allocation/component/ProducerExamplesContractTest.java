@@ -15,20 +15,19 @@ import cn.cvp.allocation.matching.messaging.VoucherEventsConsumer;
 import cn.cvp.allocation.support.EventReader;
 import cn.cvp.allocation.testing.ComponentTest;
 import cn.cvp.allocation.testing.Flow;
+import cn.cvp.allocation.testing.ProducerExamples;
 import cn.cvp.allocation.usage.domain.UsageReport;
 import cn.cvp.allocation.usage.events.UsageReportedV1;
 import cn.cvp.allocation.usage.messaging.UsageEventsConsumer;
 import cn.cvp.kit.events.EventEnvelope;
+import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.kit.testing.LocalInfraResource;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -44,31 +43,32 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(LocalInfraResource.class)
 class ProducerExamplesContractTest extends ComponentTest {
 
-    private static final Path VOUCHER_EVENTS = Path.of("../voucher-service/src/main/resources/events");
-    private static final Path PROVIDER_EVENTS = Path.of("../provider-service/src/main/resources/events");
+    private static final Path VOUCHER_EVENTS = ProducerExamples.VOUCHER_EVENTS;
+    private static final Path PROVIDER_EVENTS = ProducerExamples.PROVIDER_EVENTS;
 
     @Inject
     EventReader reader;
 
-    /** The example's data; an example may be the data alone or a whole CloudEvent. */
-    private static ObjectNode exampleData(Path dir, String type) {
-        Path file = dir.resolve(type + ".example.json");
-        assertThat(file).as("the producer's example of %s", type).exists();
-        try {
-            JsonNode json = Flow.read(Files.readString(file));
-            JsonNode data = json.has("specversion") && json.has("data") ? json.get("data") : json;
-            assertThat(data.isObject()).as("%s example is an object", type).isTrue();
-            return (ObjectNode) data;
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + file, e);
-        }
-    }
-
     private <T> T read(Path dir, String type, Class<T> record) {
         String payload = codec.encode(UUID.randomUUID().toString(), "/example", type, "example", OffsetDateTime.now(),
-                exampleData(dir, type).toString());
+                ProducerExamples.data(dir, type).toString());
         EventEnvelope envelope = reader.envelope(payload);
         return reader.data(envelope, record);
+    }
+
+    @Test
+    void theExamplesWeReadConformToTheirProducersSchemas() {
+        for (String type : new String[] {VoucherIssuedV1.TYPE, VoucherHoldPlacedV1.TYPE, VoucherHoldRejectedV1.TYPE,
+                VoucherStatusChangedV1.FROZEN, VoucherStatusChangedV1.UNFROZEN, VoucherStatusChangedV1.REVOKED,
+                VoucherStatusChangedV1.EXPIRED}) {
+            assertThat(EventSchemas.validate(VOUCHER_EVENTS, type, ProducerExamples.data(VOUCHER_EVENTS, type)))
+                    .as(type).isEmpty();
+        }
+        for (String type : new String[] {ProviderRegisteredV1.TYPE, ProviderStatusChangedV1.TYPE,
+                OfferingPublishedV1.TYPE, OfferingWithdrawnV1.TYPE, UsageReportedV1.TYPE}) {
+            assertThat(EventSchemas.validate(PROVIDER_EVENTS, type, ProducerExamples.data(PROVIDER_EVENTS, type)))
+                    .as(type).isEmpty();
+        }
     }
 
     @Test
@@ -131,10 +131,10 @@ class ProducerExamplesContractTest extends ComponentTest {
 
     @Test
     void theExamplesSentThroughKafkaAreApplied() {
-        ObjectNode provider = exampleData(PROVIDER_EVENTS, ProviderRegisteredV1.TYPE);
-        ObjectNode offering = exampleData(PROVIDER_EVENTS, OfferingPublishedV1.TYPE);
-        ObjectNode voucher = exampleData(VOUCHER_EVENTS, VoucherIssuedV1.TYPE);
-        ObjectNode usage = exampleData(PROVIDER_EVENTS, UsageReportedV1.TYPE);
+        ObjectNode provider = ProducerExamples.data(PROVIDER_EVENTS, ProviderRegisteredV1.TYPE);
+        ObjectNode offering = ProducerExamples.data(PROVIDER_EVENTS, OfferingPublishedV1.TYPE);
+        ObjectNode voucher = ProducerExamples.data(VOUCHER_EVENTS, VoucherIssuedV1.TYPE);
+        ObjectNode usage = ProducerExamples.data(PROVIDER_EVENTS, UsageReportedV1.TYPE);
         flow.provider(ProviderRegisteredV1.TYPE, provider.path("providerId").asText(), provider);
         flow.provider(OfferingPublishedV1.TYPE, offering.path("offeringId").asText(), offering);
         flow.voucher(VoucherIssuedV1.TYPE, voucher.path("voucherId").asText(), voucher);

@@ -88,6 +88,33 @@ class UsageFlowTest extends ComponentTest {
     }
 
     @Test
+    void aStartupsDomesticChipVoucherIsSubsidisedAtTheRatioVoucherServiceDecided() {
+        // voucher-service decided 60 % (the startup tier, above the programme's 30 % for domestic chips) and sent it as
+        // subsidyRatio; the allocation on a domestic-chip offering and the subsidy of its usage keep that 60 %
+        String rc = TestEvents.uniqueResourceClass();
+        UUID provider = activeBeijingPartner();
+        UUID offeringId = UUID.randomUUID();
+        var offering = TestEvents.offeringPublished(offeringId, 1, provider, rc, 8, 1500, TestEvents.JAN_1,
+                TestEvents.JAN_11);
+        offering.put("domesticChip", true);
+        flow.provider("offering.published.v1", offeringId.toString(), offering);
+        UUID voucher = UUID.randomUUID();
+        var issued = TestEvents.voucherIssued(voucher, TestEvents.creditCode(), rc, 1000, TestEvents.JAN_1.minusDays(20));
+        issued.put("subsidyRatio", "0.60").put("domesticChipSubsidyRatio", "0.30");
+        flow.voucher("voucher.issued.v1", voucher.toString(), issued);
+        UUID allocation = UUID.fromString(flow.awaitEvent("allocation.created.v1",
+                d -> d.path("voucherId").asText().equals(voucher.toString())).path("allocationId").asText());
+        assertThat((BigDecimal) single("select subsidy_ratio from allocation where allocation_id = ?1", allocation))
+                .isEqualByComparingTo("0.60");
+        flow.voucher("voucher.hold-placed.v1", voucher.toString(), TestEvents.holdPlaced(voucher, allocation, 900_000));
+        flow.awaitEvent("allocation.held.v1", d -> d.path("allocationId").asText().equals(allocation.toString()));
+
+        UUID reportId = UUID.randomUUID();
+        report(reportId, provider, allocation, DAY_1, DAY_1.plusDays(1), "96", 1500, 144_000);
+        assertThat(awaitDecision("usage.accepted.v1", reportId).path("subsidyFen").asLong()).isEqualTo(86_400);
+    }
+
+    @Test
     void aResubmittedReportKeepsItsFirstDecision() {
         Held a = allocation(true);
         UUID reportId = UUID.randomUUID();
