@@ -252,7 +252,8 @@ public final class Matcher {
             if (needsPrivateInvestment && !provider.privatelyInvested()) {
                 x |= NOT_PRIVATELY_INVESTED;
             }
-            if (enterprise.relatedTo(provider)) {
+            if (enterprise.relatedTo(provider.creditCode(), provider.name(), provider.relatedParties(),
+                    m.providerListsRelated[i])) {
                 x |= RELATED;
             }
             return x;
@@ -370,6 +371,7 @@ public final class Matcher {
         final boolean[] domestic;
         final int[] staticExclusions;
         final Supply.ProviderProfile[] provider;
+        final boolean[] providerListsRelated;
         final Map<String, ClassIndex> byClass = new HashMap<>();
         private final Map<String, boolean[]> membersByProgramme = new HashMap<>();
 
@@ -384,6 +386,7 @@ public final class Matcher {
             domestic = new boolean[n];
             staticExclusions = new int[n];
             provider = new Supply.ProviderProfile[n];
+            providerListsRelated = new boolean[n];
             Map<String, List<Integer>> indexByClass = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 Supply s = this.supplies.get(i);
@@ -408,6 +411,7 @@ public final class Matcher {
                     if (!s.provider().active()) {
                         x |= Eligibility.bit(Exclusion.PROVIDER_NOT_ACTIVE);
                     }
+                    providerListsRelated[i] = !s.provider().relatedParties().isEmpty();
                 }
                 staticExclusions[i] = x;
             }

@@ -38,15 +38,7 @@ public final class RelatedParties {
      * @param providerRelatedParties the credit codes the provider declared as related parties
      */
     public boolean relatedTo(String providerCreditCode, String providerName, Set<String> providerRelatedParties) {
-        if (enterpriseListsAny && ((providerCreditCode != null && enterpriseRelatedParties.contains(providerCreditCode))
-                || (providerName != null && enterpriseRelatedParties.contains(providerName)))) {
-            return true;
-        }
-        if (enterpriseCreditCode == null) {
-            return false;
-        }
-        return enterpriseCreditCode.equals(providerCreditCode)
-                || (!providerRelatedParties.isEmpty() && providerRelatedParties.contains(enterpriseCreditCode));
+        return relatedTo(providerCreditCode, providerName, providerRelatedParties, !providerRelatedParties.isEmpty());
     }
 
     /** {@link #relatedTo(String, String, Set)} for a provider whose related parties come as a list. */
@@ -57,5 +49,23 @@ public final class RelatedParties {
     /** Whether the enterprise and the provider behind an offering are related parties. */
     public boolean relatedTo(Supply.ProviderProfile provider) {
         return relatedTo(provider.creditCode(), provider.name(), provider.relatedParties());
+    }
+
+    /**
+     * The rule itself. {@code providerListsAny} says whether {@code providerRelatedParties} is not empty: a caller
+     * that tests the same providers against many enterprises (the matcher) works it out once per provider, so that
+     * the common case — a provider that declared no related parties — never touches its set.
+     */
+    public boolean relatedTo(String providerCreditCode, String providerName, Set<String> providerRelatedParties,
+                             boolean providerListsAny) {
+        if (enterpriseListsAny && ((providerCreditCode != null && enterpriseRelatedParties.contains(providerCreditCode))
+                || (providerName != null && enterpriseRelatedParties.contains(providerName)))) {
+            return true;
+        }
+        if (enterpriseCreditCode == null) {
+            return false;
+        }
+        return enterpriseCreditCode.equals(providerCreditCode)
+                || (providerListsAny && providerRelatedParties.contains(enterpriseCreditCode));
     }
 }

@@ -42,6 +42,14 @@ class RelatedPartiesTest {
     }
 
     @Test
+    void theMatchersPrecomputedFlagGivesTheSameAnswers() {
+        RelatedParties enterprise = RelatedParties.of(ENTERPRISE, List.of());
+        assertThat(enterprise.relatedTo(PROVIDER, PROVIDER_NAME, Set.of(ENTERPRISE), true)).isTrue();
+        assertThat(enterprise.relatedTo(PROVIDER, PROVIDER_NAME, Set.of(), false)).isFalse();
+        assertThat(enterprise.relatedTo(ENTERPRISE, PROVIDER_NAME, Set.of(), false)).as("same legal person").isTrue();
+    }
+
+    @Test
     void anEnterpriseIsRelatedToItself() {
         assertThat(RelatedParties.of(ENTERPRISE, List.of()).relatedTo(ENTERPRISE, PROVIDER_NAME, Set.of())).isTrue();
     }
