@@ -5,9 +5,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLRecoverableException;
@@ -51,9 +51,12 @@ public class BatchConsumer {
     /** Set once, when the application starts to shut down (the database and broker clients close next). */
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public BatchConsumer(DeadLetters deadLetters,
-                         @ConfigProperty(name = "cvp.consumer.attempts", defaultValue = "4") int attempts,
-                         @ConfigProperty(name = "cvp.consumer.retry-delay-ms", defaultValue = "200") long retryDelayMillis) {
+    @Inject
+    public BatchConsumer(DeadLetters deadLetters, ConsumerConfig config) {
+        this(deadLetters, config.attempts(), config.retryDelayMs());
+    }
+
+    BatchConsumer(DeadLetters deadLetters, int attempts, long retryDelayMillis) {
         this.deadLetters = deadLetters;
         this.attempts = attempts;
         this.retryDelayMillis = retryDelayMillis;
@@ -150,12 +153,23 @@ public class BatchConsumer {
         deadLetters.send(deadLetterTopic, r, e);
     }
 
-    /** The connection failed or could not be had: SQLSTATE class 08, or the JDBC driver's transient kinds. */
+    /**
+     * The database cannot serve anyone right now, whatever the record: the connection failed or could not be had
+     * (SQLSTATE class 08, the JDBC driver's transient kinds), the server is shutting down, starting or recovering
+     * (57P01 admin shutdown, 57P02 crash shutdown, 57P03 "not yet accepting connections", 57P05 idle-session
+     * timeout), or it is out of resources (class 53: too many connections, disk full, out of memory). Waited
+     * out without spending the attempts meant for records that fail on their own.
+     */
     static boolean databaseUnreachable(Throwable t) {
         if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
             return true;
         }
-        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        if (!(t instanceof java.sql.SQLException sql) || sql.getSQLState() == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state.startsWith("08") || state.startsWith("53")
+                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03") || state.equals("57P05");
     }
 
     private static boolean causedBy(Throwable e, Predicate<Throwable> test) {

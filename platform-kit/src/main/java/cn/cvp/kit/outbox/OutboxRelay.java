@@ -60,13 +60,12 @@ public class OutboxRelay {
 
     public OutboxRelay(EntityManager em, Clock clock, MeterRegistry registry,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "cvp.outbox.batch-size", defaultValue = "1000") int batchSize,
-                       @ConfigProperty(name = "cvp.outbox.poll-interval-ms", defaultValue = "100") long pollIntervalMillis,
+                       OutboxConfig config,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.em = em;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.pollIntervalMillis = pollIntervalMillis;
+        this.batchSize = config.batchSize();
+        this.pollIntervalMillis = config.pollIntervalMs();
         this.producer = ReliableProducer.create(bootstrapServers, applicationName + "-outbox");
         this.published = Counter.builder("cvp.outbox.published").description("events published from the outbox")
                 .register(registry);

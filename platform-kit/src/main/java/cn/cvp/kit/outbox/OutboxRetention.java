@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -38,7 +37,8 @@ public class OutboxRetention {
     private final Counter purged;
 
     public OutboxRetention(EntityManager em, Clock clock, MeterRegistry registry,
-                           @ConfigProperty(name = "cvp.outbox.retention", defaultValue = "P7D") Duration retention) {
+                           OutboxConfig config) {
+        Duration retention = config.retention();
         if (retention.isNegative()) {
             throw new IllegalArgumentException("cvp.outbox.retention must not be negative (is " + retention + ")");
         }

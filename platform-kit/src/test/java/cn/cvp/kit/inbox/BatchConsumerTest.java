@@ -27,11 +27,21 @@ class BatchConsumerTest {
     }
 
     @Test
+    void aServerShuttingDownStartingOrOutOfResourcesIsTheDatabasesFault() {
+        // a PostgreSQL restart answers 57P01 to the sessions it ends and 57P03 while it recovers
+        assertThat(BatchConsumer.databaseUnreachable(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+        assertThat(BatchConsumer.databaseUnreachable(new SQLException("the database system is starting up", "57P03"))).isTrue();
+        assertThat(BatchConsumer.databaseUnreachable(new SQLException("too many connections", "53300"))).isTrue();
+    }
+
+    @Test
     void aConstraintOrDataErrorIsTheRecordsFault() {
         assertThat(BatchConsumer.databaseUnreachable(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(BatchConsumer.databaseUnreachable(new SQLException("check violation", "23514"))).isFalse();
         assertThat(BatchConsumer.databaseUnreachable(new SQLException("no state"))).isFalse();
         assertThat(BatchConsumer.databaseUnreachable(new IllegalStateException("a bug"))).isFalse();
+        assertThat(BatchConsumer.databaseUnreachable(new SQLException("canceling statement due to user request", "57014"))).isFalse();
+        assertThat(BatchConsumer.databaseUnreachable(new SQLException("could not serialize access", "40001"))).isFalse();
     }
 
     @Test
