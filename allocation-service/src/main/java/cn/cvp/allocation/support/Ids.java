@@ -1,10 +1,13 @@
 package cn.cvp.allocation.support;
 
-import cn.cvp.kit.problem.ProblemException;
+import cn.cvp.kit.domain.DomainException;
 
 import java.util.UUID;
 
-/** Reads ids from request paths and query parameters. */
+/**
+ * Reads ids from request paths and query parameters. Refusals are domain errors (the kit's problem mapping gives
+ * NOT_FOUND 404 and INVALID_FORMAT 400), so this service-wide helper needs nothing of HTTP.
+ */
 public final class Ids {
 
     private Ids() {
@@ -15,7 +18,7 @@ public final class Ids {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what, value);
+            throw DomainException.notFound(what, value);
         }
     }
 
@@ -27,7 +30,7 @@ public final class Ids {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("INVALID_FORMAT",
+            throw DomainException.invalid("INVALID_FORMAT",
                     "Query parameter '" + parameter + "' must be a UUID, not '" + value + "'",
                     "查询参数 '" + parameter + "' 必须是 UUID，而不是 '" + value + "'");
         }

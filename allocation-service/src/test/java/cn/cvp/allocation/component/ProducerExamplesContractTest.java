@@ -1,31 +1,33 @@
 package cn.cvp.allocation.component;
 
 import cn.cvp.allocation.catalogue.domain.OfferingTerms;
-import cn.cvp.allocation.catalogue.messaging.OfferingPublishedV1;
-import cn.cvp.allocation.catalogue.messaging.OfferingWithdrawnV1;
-import cn.cvp.allocation.catalogue.messaging.ProviderRegisteredV1;
-import cn.cvp.allocation.catalogue.messaging.ProviderStatusChangedV1;
+import cn.cvp.allocation.catalogue.events.OfferingPublishedV1;
+import cn.cvp.allocation.catalogue.events.OfferingWithdrawnV1;
+import cn.cvp.allocation.catalogue.events.ProviderRegisteredV1;
+import cn.cvp.allocation.catalogue.events.ProviderStatusChangedV1;
+import cn.cvp.allocation.catalogue.messaging.ProviderEventsConsumer;
 import cn.cvp.allocation.matching.domain.Voucher;
-import cn.cvp.allocation.matching.messaging.VoucherHoldPlacedV1;
-import cn.cvp.allocation.matching.messaging.VoucherHoldRejectedV1;
-import cn.cvp.allocation.matching.messaging.VoucherIssuedV1;
-import cn.cvp.allocation.matching.messaging.VoucherStatusChangedV1;
+import cn.cvp.allocation.matching.events.VoucherHoldPlacedV1;
+import cn.cvp.allocation.matching.events.VoucherHoldRejectedV1;
+import cn.cvp.allocation.matching.events.VoucherIssuedV1;
+import cn.cvp.allocation.matching.events.VoucherStatusChangedV1;
+import cn.cvp.allocation.matching.messaging.VoucherEventsConsumer;
 import cn.cvp.allocation.support.EventReader;
 import cn.cvp.allocation.testing.ComponentTest;
 import cn.cvp.allocation.testing.Flow;
+import cn.cvp.allocation.testing.ProducerExamples;
 import cn.cvp.allocation.usage.domain.UsageReport;
-import cn.cvp.allocation.usage.messaging.UsageReportedV1;
+import cn.cvp.allocation.usage.events.UsageReportedV1;
+import cn.cvp.allocation.usage.messaging.UsageEventsConsumer;
 import cn.cvp.kit.events.EventEnvelope;
+import cn.cvp.kit.testing.EventSchemas;
 import cn.cvp.kit.testing.LocalInfraResource;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -41,37 +43,38 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(LocalInfraResource.class)
 class ProducerExamplesContractTest extends ComponentTest {
 
-    private static final Path VOUCHER_EVENTS = Path.of("../voucher-service/src/main/resources/events");
-    private static final Path PROVIDER_EVENTS = Path.of("../provider-service/src/main/resources/events");
+    private static final Path VOUCHER_EVENTS = ProducerExamples.VOUCHER_EVENTS;
+    private static final Path PROVIDER_EVENTS = ProducerExamples.PROVIDER_EVENTS;
 
     @Inject
     EventReader reader;
 
-    /** The example's data; an example may be the data alone or a whole CloudEvent. */
-    private static ObjectNode exampleData(Path dir, String type) {
-        Path file = dir.resolve(type + ".example.json");
-        assertThat(file).as("the producer's example of %s", type).exists();
-        try {
-            JsonNode json = Flow.read(Files.readString(file));
-            JsonNode data = json.has("specversion") && json.has("data") ? json.get("data") : json;
-            assertThat(data.isObject()).as("%s example is an object", type).isTrue();
-            return (ObjectNode) data;
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + file, e);
-        }
-    }
-
     private <T> T read(Path dir, String type, Class<T> record) {
         String payload = codec.encode(UUID.randomUUID().toString(), "/example", type, "example", OffsetDateTime.now(),
-                exampleData(dir, type).toString());
+                ProducerExamples.data(dir, type).toString());
         EventEnvelope envelope = reader.envelope(payload);
         return reader.data(envelope, record);
     }
 
     @Test
+    void theExamplesWeReadConformToTheirProducersSchemas() {
+        for (String type : new String[] {VoucherIssuedV1.TYPE, VoucherHoldPlacedV1.TYPE, VoucherHoldRejectedV1.TYPE,
+                VoucherStatusChangedV1.FROZEN, VoucherStatusChangedV1.UNFROZEN, VoucherStatusChangedV1.REVOKED,
+                VoucherStatusChangedV1.EXPIRED}) {
+            assertThat(EventSchemas.validate(VOUCHER_EVENTS, type, ProducerExamples.data(VOUCHER_EVENTS, type)))
+                    .as(type).isEmpty();
+        }
+        for (String type : new String[] {ProviderRegisteredV1.TYPE, ProviderStatusChangedV1.TYPE,
+                OfferingPublishedV1.TYPE, OfferingWithdrawnV1.TYPE, UsageReportedV1.TYPE}) {
+            assertThat(EventSchemas.validate(PROVIDER_EVENTS, type, ProducerExamples.data(PROVIDER_EVENTS, type)))
+                    .as(type).isEmpty();
+        }
+    }
+
+    @Test
     void voucherIssuedExampleIsReadableAndComplete() {
         VoucherIssuedV1 e = read(VOUCHER_EVENTS, VoucherIssuedV1.TYPE, VoucherIssuedV1.class);
-        Voucher.Issued issued = e.toIssued();
+        Voucher.Issued issued = VoucherEventsConsumer.issuedOf(e);
         assertThat(issued.voucherId()).isNotNull();
         assertThat(issued.programmeCode()).isNotBlank();
         assertThat(issued.enterpriseCreditCode()).hasSize(18);
@@ -110,7 +113,7 @@ class ProducerExamplesContractTest extends ComponentTest {
         ProviderStatusChangedV1 changed = read(PROVIDER_EVENTS, ProviderStatusChangedV1.TYPE, ProviderStatusChangedV1.class);
         assertThat(changed.status()).isNotBlank();
         assertThat(changed.programmeMemberships()).as("programmeMemberships (needed for partner/listed rules)").isNotNull();
-        OfferingTerms terms = read(PROVIDER_EVENTS, OfferingPublishedV1.TYPE, OfferingPublishedV1.class).toTerms();
+        OfferingTerms terms = ProviderEventsConsumer.termsOf(read(PROVIDER_EVENTS, OfferingPublishedV1.TYPE, OfferingPublishedV1.class));
         assertThat(terms.units()).isPositive();
         assertThat(terms.availableTo()).isAfter(terms.availableFrom());
         assertThat(terms.unit()).isIn("CARD_HOUR", "TB_MONTH");
@@ -120,7 +123,7 @@ class ProducerExamplesContractTest extends ComponentTest {
 
     @Test
     void usageReportedExampleIsReadable() {
-        UsageReport report = read(PROVIDER_EVENTS, UsageReportedV1.TYPE, UsageReportedV1.class).toReport();
+        UsageReport report = UsageEventsConsumer.reportOf(read(PROVIDER_EVENTS, UsageReportedV1.TYPE, UsageReportedV1.class));
         assertThat(report.units()).isPositive();
         assertThat(report.periodEnd()).isAfter(report.periodStart());
         assertThat(report.allocationId()).isNotNull();
@@ -128,10 +131,10 @@ class ProducerExamplesContractTest extends ComponentTest {
 
     @Test
     void theExamplesSentThroughKafkaAreApplied() {
-        ObjectNode provider = exampleData(PROVIDER_EVENTS, ProviderRegisteredV1.TYPE);
-        ObjectNode offering = exampleData(PROVIDER_EVENTS, OfferingPublishedV1.TYPE);
-        ObjectNode voucher = exampleData(VOUCHER_EVENTS, VoucherIssuedV1.TYPE);
-        ObjectNode usage = exampleData(PROVIDER_EVENTS, UsageReportedV1.TYPE);
+        ObjectNode provider = ProducerExamples.data(PROVIDER_EVENTS, ProviderRegisteredV1.TYPE);
+        ObjectNode offering = ProducerExamples.data(PROVIDER_EVENTS, OfferingPublishedV1.TYPE);
+        ObjectNode voucher = ProducerExamples.data(VOUCHER_EVENTS, VoucherIssuedV1.TYPE);
+        ObjectNode usage = ProducerExamples.data(PROVIDER_EVENTS, UsageReportedV1.TYPE);
         flow.provider(ProviderRegisteredV1.TYPE, provider.path("providerId").asText(), provider);
         flow.provider(OfferingPublishedV1.TYPE, offering.path("offeringId").asText(), offering);
         flow.voucher(VoucherIssuedV1.TYPE, voucher.path("voucherId").asText(), voucher);

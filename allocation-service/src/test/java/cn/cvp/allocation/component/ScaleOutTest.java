@@ -1,6 +1,7 @@
 package cn.cvp.allocation.component;
 
-import cn.cvp.allocation.matching.application.MatchingService;
+import cn.cvp.allocation.matching.application.IssuedVoucherService;
+import cn.cvp.allocation.matching.application.MatchIssuedVoucher;
 import cn.cvp.allocation.matching.domain.ProviderRequirement;
 import cn.cvp.allocation.matching.domain.Voucher;
 import cn.cvp.allocation.testing.ComponentTest;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScaleOutTest extends ComponentTest {
 
     @Inject
-    MatchingService matching;
+    IssuedVoucherService matching;
 
     private static Voucher.Issued issued(String rc, long cardHours, OffsetDateTime approvedAt) {
         return new Voucher.Issued(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), TestEvents.BJ,
@@ -61,8 +62,8 @@ class ScaleOutTest extends ComponentTest {
             done.add(engines.submit((Callable<Void>) () -> {
                 start.await();
                 for (int i = 0; i < perEngine; i++) {
-                    matching.voucherIssued(UUID.randomUUID().toString(),
-                            issued(rc, 70, TestEvents.JAN_1.minusDays(40).plusMinutes(e * 1000L + i)));
+                    matching.voucherIssued(new MatchIssuedVoucher(UUID.randomUUID().toString(),
+                            issued(rc, 70, TestEvents.JAN_1.minusDays(40).plusMinutes(e * 1000L + i))));
                 }
                 return null;
             }));

@@ -2,6 +2,7 @@ package cn.cvp.allocation.component;
 
 import cn.cvp.allocation.testing.ComponentTest;
 import cn.cvp.allocation.testing.TestEvents;
+import cn.cvp.allocation.usage.application.DecideUsage;
 import cn.cvp.allocation.usage.application.UsageService;
 import cn.cvp.allocation.usage.domain.UsageReport;
 import cn.cvp.kit.testing.LocalInfraResource;
@@ -87,6 +88,33 @@ class UsageFlowTest extends ComponentTest {
     }
 
     @Test
+    void aStartupsDomesticChipVoucherIsSubsidisedAtTheRatioVoucherServiceDecided() {
+        // voucher-service decided 60 % (the startup tier, above the programme's 30 % for domestic chips) and sent it as
+        // subsidyRatio; the allocation on a domestic-chip offering and the subsidy of its usage keep that 60 %
+        String rc = TestEvents.uniqueResourceClass();
+        UUID provider = activeBeijingPartner();
+        UUID offeringId = UUID.randomUUID();
+        var offering = TestEvents.offeringPublished(offeringId, 1, provider, rc, 8, 1500, TestEvents.JAN_1,
+                TestEvents.JAN_11);
+        offering.put("domesticChip", true);
+        flow.provider("offering.published.v1", offeringId.toString(), offering);
+        UUID voucher = UUID.randomUUID();
+        var issued = TestEvents.voucherIssued(voucher, TestEvents.creditCode(), rc, 1000, TestEvents.JAN_1.minusDays(20));
+        issued.put("subsidyRatio", "0.60").put("domesticChipSubsidyRatio", "0.30");
+        flow.voucher("voucher.issued.v1", voucher.toString(), issued);
+        UUID allocation = UUID.fromString(flow.awaitEvent("allocation.created.v1",
+                d -> d.path("voucherId").asText().equals(voucher.toString())).path("allocationId").asText());
+        assertThat((BigDecimal) single("select subsidy_ratio from allocation where allocation_id = ?1", allocation))
+                .isEqualByComparingTo("0.60");
+        flow.voucher("voucher.hold-placed.v1", voucher.toString(), TestEvents.holdPlaced(voucher, allocation, 900_000));
+        flow.awaitEvent("allocation.held.v1", d -> d.path("allocationId").asText().equals(allocation.toString()));
+
+        UUID reportId = UUID.randomUUID();
+        report(reportId, provider, allocation, DAY_1, DAY_1.plusDays(1), "96", 1500, 144_000);
+        assertThat(awaitDecision("usage.accepted.v1", reportId).path("subsidyFen").asLong()).isEqualTo(86_400);
+    }
+
+    @Test
     void aResubmittedReportKeepsItsFirstDecision() {
         Held a = allocation(true);
         UUID reportId = UUID.randomUUID();
@@ -140,21 +168,21 @@ class UsageFlowTest extends ComponentTest {
         UUID r1 = UUID.randomUUID(), r2 = UUID.randomUUID(), r3 = UUID.randomUUID(), r4 = UUID.randomUUID(),
                 r5 = UUID.randomUUID(), elsewhere = UUID.randomUUID();
         UsageReport first = usage(r1, a, DAY_1, DAY_1.plusDays(4), 400);
-        List<UsageService.Reported> poll = List.of(
-                new UsageService.Reported("e1", first),
-                new UsageService.Reported("e1", first), // the same event twice in one poll
-                new UsageService.Reported("e1-again", first), // the same report in another event
-                new UsageService.Reported("e2", usage(r2, a, DAY_1.plusDays(4), DAY_1.plusDays(8), 480)),
+        List<DecideUsage.Reported> poll = List.of(
+                new DecideUsage.Reported("e1", first),
+                new DecideUsage.Reported("e1", first), // the same event twice in one poll
+                new DecideUsage.Reported("e1-again", first), // the same report in another event
+                new DecideUsage.Reported("e2", usage(r2, a, DAY_1.plusDays(4), DAY_1.plusDays(8), 480)),
                 // 880 accepted so far: 121 more would pass the 1000 reserved
-                new UsageService.Reported("e3", usage(r3, a, DAY_1.plusDays(8), DAY_1.plusDays(9).plusHours(6), 121)),
-                new UsageService.Reported("e4", usage(r4, a, DAY_1.plusDays(8), DAY_1.plusDays(9).plusHours(6), 120)),
+                new DecideUsage.Reported("e3", usage(r3, a, DAY_1.plusDays(8), DAY_1.plusDays(9).plusHours(6), 121)),
+                new DecideUsage.Reported("e4", usage(r4, a, DAY_1.plusDays(8), DAY_1.plusDays(9).plusHours(6), 120)),
                 // the allocation is fully used now
-                new UsageService.Reported("e5", usage(r5, a, DAY_1.plusDays(9).plusHours(6), DAY_1.plusDays(9).plusHours(7), 1)),
-                new UsageService.Reported("e6", new UsageReport(elsewhere, 1, null, a.provider, UUID.randomUUID(),
+                new DecideUsage.Reported("e5", usage(r5, a, DAY_1.plusDays(9).plusHours(6), DAY_1.plusDays(9).plusHours(7), 1)),
+                new DecideUsage.Reported("e6", new UsageReport(elsewhere, 1, null, a.provider, UUID.randomUUID(),
                         "rec-x", DAY_1, DAY_1.plusHours(1), new BigDecimal("1"), 1500, 1500, null)));
 
-        usage.usageReported(poll);
-        usage.usageReported(poll); // and the whole poll redelivered
+        usage.usageReported(new DecideUsage(poll));
+        usage.usageReported(new DecideUsage(poll)); // and the whole poll redelivered
 
         assertThat(strings("""
                 select event_type || ' ' || subject from outbox_event

@@ -20,6 +20,11 @@ public class OfferingRepository implements PanacheRepositoryBase<Offering, UUID>
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** The provider's published offerings. */
+    public List<Offering> listPublishedOf(UUID providerId) {
+        return list("providerId = ?1 and status = ?2", providerId, Offering.PUBLISHED);
+    }
+
     /**
      * The offering, locked and read fresh under the lock. (Hibernate's find-with-lock of an entity this transaction
      * has already loaded takes the row lock but keeps the state read before: a reservation committed meanwhile

@@ -3,7 +3,7 @@ package cn.cvp.allocation.matching.application;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.AllocationStatus;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
-import cn.cvp.kit.problem.ProblemException;
+import cn.cvp.kit.domain.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +23,7 @@ public class AllocationQueries {
     public Allocation get(UUID allocationId) {
         Allocation allocation = allocations.findById(allocationId);
         if (allocation == null) {
-            throw ProblemException.notFound("Allocation", allocationId);
+            throw DomainException.notFound("Allocation", allocationId);
         }
         return allocation;
     }

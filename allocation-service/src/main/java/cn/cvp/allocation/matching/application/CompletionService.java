@@ -1,7 +1,7 @@
 package cn.cvp.allocation.matching.application;
 
 import cn.cvp.allocation.matching.domain.Allocation;
-import cn.cvp.allocation.matching.domain.events.AllocationCompletedV1;
+import cn.cvp.allocation.matching.events.AllocationCompletedV1;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
 import cn.cvp.allocation.support.Topics;
 import cn.cvp.kit.audit.AuditLog;
@@ -9,7 +9,6 @@ import cn.cvp.kit.outbox.Outbox;
 import cn.cvp.kit.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -31,12 +30,11 @@ public class CompletionService {
     private final AuditLog audit;
     private final Duration grace;
 
-    public CompletionService(AllocationRepository allocations, Outbox outbox, AuditLog audit,
-                             @ConfigProperty(name = "cvp.allocation.usage-grace", defaultValue = "P7D") Duration grace) {
+    public CompletionService(AllocationRepository allocations, Outbox outbox, AuditLog audit, CompletionConfig config) {
         this.allocations = allocations;
         this.outbox = outbox;
         this.audit = audit;
-        this.grace = grace;
+        this.grace = config.usageGrace();
     }
 
     /**

@@ -1,13 +1,13 @@
 package cn.cvp.allocation.matching.application;
 
 import cn.cvp.allocation.catalogue.domain.Offering;
-import cn.cvp.allocation.catalogue.persistence.OfferingRepository;
+import cn.cvp.allocation.catalogue.application.Catalogue;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.AllocationStatus;
 import cn.cvp.allocation.matching.domain.IllegalTransitionException;
 import cn.cvp.allocation.matching.domain.Voucher;
-import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
-import cn.cvp.allocation.matching.domain.events.AllocationHeldV1;
+import cn.cvp.allocation.matching.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.events.AllocationHeldV1;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
 import cn.cvp.allocation.matching.persistence.VoucherRepository;
 import cn.cvp.allocation.support.Topics;
@@ -42,19 +42,19 @@ public class HoldService {
     private final ProcessedEvents processed;
     private final AllocationRepository allocations;
     private final VoucherRepository vouchers;
-    private final OfferingRepository offerings;
-    private final MatchingService matching;
+    private final Catalogue catalogue;
+    private final PoolMatching matching;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
     public HoldService(ProcessedEvents processed, AllocationRepository allocations, VoucherRepository vouchers,
-                       OfferingRepository offerings, MatchingService matching, Outbox outbox, AuditLog audit,
+                       Catalogue catalogue, PoolMatching matching, Outbox outbox, AuditLog audit,
                        Clock clock) {
         this.processed = processed;
         this.allocations = allocations;
         this.vouchers = vouchers;
-        this.offerings = offerings;
+        this.catalogue = catalogue;
         this.matching = matching;
         this.outbox = outbox;
         this.audit = audit;
@@ -63,10 +63,13 @@ public class HoldService {
 
     /** voucher.hold-placed.v1: PROPOSED → HELD. */
     @Transactional
-    public void holdPlaced(String eventId, UUID voucherId, UUID allocationId, long holdFen) {
-        if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
+    public void holdPlaced(RecordHoldPlaced c) {
+        if (!processed.firstDelivery(Topics.CONSUMER, c.eventId())) {
             return;
         }
+        UUID voucherId = c.voucherId();
+        UUID allocationId = c.allocationId();
+        long holdFen = c.holdFen();
         Allocation allocation = allocationOf(voucherId, allocationId);
         if (allocation.status() == AllocationStatus.HELD && Objects.equals(allocation.holdFen(), holdFen)) {
             LOG.infof("allocation %s is already held for %d fen; nothing to do", allocationId, holdFen);
@@ -93,10 +96,13 @@ public class HoldService {
      * demand). The voucher's own waitlist entry is closed: a voucher whose holds are refused is not matched again.
      */
     @Transactional
-    public void holdRejected(String eventId, UUID voucherId, UUID allocationId, String reason) {
-        if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
+    public void holdRejected(RecordHoldRejected c) {
+        if (!processed.firstDelivery(Topics.CONSUMER, c.eventId())) {
             return;
         }
+        UUID voucherId = c.voucherId();
+        UUID allocationId = c.allocationId();
+        String reason = c.reason();
         // the pool's lock before the allocation's row lock, in the order matching and withdrawal take them
         String pool = allocations.resourceClassOf(allocationId);
         if (pool != null) {
@@ -119,7 +125,7 @@ public class HoldService {
         outbox.append(Topics.ALLOCATION_EVENTS, allocationId.toString(), AllocationCancelledV1.TYPE,
                 allocationId.toString(), cancelled);
 
-        Offering offering = offerings.lock(allocation.offeringId());
+        Offering offering = catalogue.lockOffering(allocation.offeringId());
         Offering.Snapshot offeringBefore = offering.snapshot();
         offering.release(allocation.cardHours(), now);
         audit.record(SYSTEM, "OFFERING_CAPACITY_RELEASED", "Offering", offering.offeringId(), offeringBefore,

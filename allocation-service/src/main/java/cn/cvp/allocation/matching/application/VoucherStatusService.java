@@ -1,10 +1,10 @@
 package cn.cvp.allocation.matching.application;
 
 import cn.cvp.allocation.catalogue.domain.Offering;
-import cn.cvp.allocation.catalogue.persistence.OfferingRepository;
+import cn.cvp.allocation.catalogue.application.Catalogue;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.Voucher;
-import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.events.AllocationCancelledV1;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
 import cn.cvp.allocation.matching.persistence.VoucherRepository;
 import cn.cvp.allocation.support.Topics;
@@ -39,19 +39,19 @@ public class VoucherStatusService {
     private final ProcessedEvents processed;
     private final VoucherRepository vouchers;
     private final AllocationRepository allocations;
-    private final OfferingRepository offerings;
-    private final MatchingService matching;
+    private final Catalogue catalogue;
+    private final PoolMatching matching;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
     public VoucherStatusService(ProcessedEvents processed, VoucherRepository vouchers, AllocationRepository allocations,
-                                OfferingRepository offerings, MatchingService matching, Outbox outbox, AuditLog audit,
+                                Catalogue catalogue, PoolMatching matching, Outbox outbox, AuditLog audit,
                                 Clock clock) {
         this.processed = processed;
         this.vouchers = vouchers;
         this.allocations = allocations;
-        this.offerings = offerings;
+        this.catalogue = catalogue;
         this.matching = matching;
         this.outbox = outbox;
         this.audit = audit;
@@ -59,26 +59,26 @@ public class VoucherStatusService {
     }
 
     @Transactional
-    public void frozen(String eventId, UUID voucherId, String reason) {
-        Voucher voucher = voucherFor(eventId, voucherId, "frozen");
+    public void frozen(FreezeVoucher c) {
+        Voucher voucher = voucherFor(c.eventId(), c.voucherId(), "frozen");
         if (voucher == null) {
             return;
         }
         Voucher.Snapshot before = voucher.snapshot();
         if (voucher.freeze()) {
-            audit.record(SYSTEM, "VOUCHER_FROZEN", "Voucher", voucherId, before, voucher.snapshot());
+            audit.record(SYSTEM, "VOUCHER_FROZEN", "Voucher", c.voucherId(), before, voucher.snapshot());
         }
     }
 
     @Transactional
-    public void unfrozen(String eventId, UUID voucherId, String reason) {
-        Voucher voucher = voucherFor(eventId, voucherId, "unfrozen");
+    public void unfrozen(UnfreezeVoucher c) {
+        Voucher voucher = voucherFor(c.eventId(), c.voucherId(), "unfrozen");
         if (voucher == null) {
             return;
         }
         Voucher.Snapshot before = voucher.snapshot();
         if (voucher.unfreeze()) {
-            audit.record(SYSTEM, "VOUCHER_UNFROZEN", "Voucher", voucherId, before, voucher.snapshot());
+            audit.record(SYSTEM, "VOUCHER_UNFROZEN", "Voucher", c.voucherId(), before, voucher.snapshot());
             allocations.flush();
             matching.rematchWaitlisted(voucher.demandResourceClass());
         }
@@ -86,8 +86,10 @@ public class VoucherStatusService {
 
     /** voucher.revoked.v1 (endStatus REVOKED) or voucher.expired.v1 (EXPIRED). */
     @Transactional
-    public void ended(String eventId, UUID voucherId, String endStatus, String reason) {
-        Voucher voucher = voucherFor(eventId, voucherId, endStatus.toLowerCase());
+    public void ended(EndVoucher c) {
+        UUID voucherId = c.voucherId();
+        String endStatus = c.endStatus();
+        Voucher voucher = voucherFor(c.eventId(), voucherId, endStatus.toLowerCase());
         if (voucher == null) {
             return;
         }
@@ -112,7 +114,7 @@ public class VoucherStatusService {
             outbox.append(Topics.ALLOCATION_EVENTS, allocation.allocationId().toString(), AllocationCancelledV1.TYPE,
                     allocation.allocationId().toString(), cancelled);
             if (release > 0) {
-                Offering offering = offerings.lock(allocation.offeringId());
+                Offering offering = catalogue.lockOffering(allocation.offeringId());
                 Offering.Snapshot offeringBefore = offering.snapshot();
                 offering.release(release, now);
                 audit.record(SYSTEM, "OFFERING_CAPACITY_RELEASED", "Offering", offering.offeringId(), offeringBefore,
@@ -136,7 +138,7 @@ public class VoucherStatusService {
         if (!processed.firstDelivery(Topics.CONSUMER, eventId)) {
             return null;
         }
-        Voucher voucher = vouchers.findById(voucherId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Voucher voucher = vouchers.lock(voucherId);
         if (voucher == null) {
             LOG.infof("voucher %s %s, but it was never issued here; nothing to do", voucherId, what);
         }

@@ -1,10 +1,10 @@
 package cn.cvp.allocation.matching.domain;
 
-import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
-import cn.cvp.allocation.matching.domain.events.AllocationCompletedV1;
-import cn.cvp.allocation.matching.domain.events.AllocationCreatedV1;
-import cn.cvp.allocation.matching.domain.events.AllocationHeldV1;
-import cn.cvp.allocation.matching.domain.events.AllocationWaitlistedV1;
+import cn.cvp.allocation.matching.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.events.AllocationCompletedV1;
+import cn.cvp.allocation.matching.events.AllocationCreatedV1;
+import cn.cvp.allocation.matching.events.AllocationHeldV1;
+import cn.cvp.allocation.matching.events.AllocationWaitlistedV1;
 import cn.cvp.kit.time.ClockProducer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -152,7 +152,7 @@ public class Allocation {
         cardHours = fill.cardHours();
         unitPriceFen = fill.unitPriceFen();
         amountFen = fill.amountFen();
-        subsidyRatio = voucher.subsidyRatioFor(fill.domesticChip());
+        subsidyRatio = voucher.subsidyRatio();
         windowStart = fill.windowStart().atOffset(ZoneOffset.UTC);
         windowEnd = fill.windowEnd().atOffset(ZoneOffset.UTC);
         status = AllocationStatus.PROPOSED;

@@ -51,4 +51,9 @@ public record Demand(
         providerRequirements = Set.copyOf(providerRequirements);
         regions = List.copyOf(regions);
     }
+
+    /** The enterprise's side of the related-party rule. */
+    public RelatedParties relatedParties() {
+        return RelatedParties.of(enterpriseCreditCode, enterpriseRelatedParties);
+    }
 }

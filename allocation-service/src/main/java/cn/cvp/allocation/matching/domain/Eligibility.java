@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The programme rules that decide whether an offering may serve a demand at all (capacity aside).
@@ -55,6 +54,7 @@ public final class Eligibility {
         private final long windowEnd;
         private final boolean needsMembership;
         private final boolean needsPrivateInvestment;
+        private final RelatedParties enterprise;
 
         private Rules(Demand demand) {
             this.demand = demand;
@@ -64,6 +64,7 @@ public final class Eligibility {
             this.needsMembership = demand.providerRequirements().contains(ProviderRequirement.PARTNER_PROGRAMME)
                     || demand.providerRequirements().contains(ProviderRequirement.LISTED_INSTITUTION);
             this.needsPrivateInvestment = demand.providerRequirements().contains(ProviderRequirement.PRIVATELY_INVESTED);
+            this.enterprise = demand.relatedParties();
         }
 
         /** The rules the offering breaks, as a bit set of {@link Exclusion} ordinals; 0 if it may serve the demand. */
@@ -97,7 +98,7 @@ public final class Eligibility {
             if (needsPrivateInvestment && !provider.privatelyInvested()) {
                 x |= bit(Exclusion.PROVIDER_NOT_PRIVATELY_INVESTED);
             }
-            if (related(demand, provider)) {
+            if (enterprise.relatedTo(provider)) {
                 x |= bit(Exclusion.RELATED_PARTY);
             }
             return x;
@@ -109,19 +110,6 @@ public final class Eligibility {
             long end = Math.min(windowEnd, supply.availableTo().getEpochSecond());
             return end > start ? (end - start) / 3600 : 0;
         }
-    }
-
-    /**
-     * Related parties (关联方) either way round: the enterprise lists the provider (by credit code or name), the
-     * provider lists the enterprise, or they are the same legal person.
-     */
-    static boolean related(Demand demand, Supply.ProviderProfile provider) {
-        Set<String> enterpriseRelated = demand.enterpriseRelatedParties();
-        return (provider.creditCode() != null && enterpriseRelated.contains(provider.creditCode()))
-                || (provider.name() != null && enterpriseRelated.contains(provider.name()))
-                || (demand.enterpriseCreditCode() != null
-                    && (provider.relatedParties().contains(demand.enterpriseCreditCode())
-                        || demand.enterpriseCreditCode().equals(provider.creditCode())));
     }
 
     /** Whether a region is among the allowed ones; no allowed regions admits any. */

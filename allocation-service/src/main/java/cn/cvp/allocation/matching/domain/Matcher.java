@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The matching engine: pure, in memory, no persistence. Given demands and the capacity on offer it decides
@@ -216,8 +215,8 @@ public final class Matcher {
 
     /**
      * {@link Eligibility.Rules} for offerings already known to be of the demand's class and in an allowed region,
-     * on the market's primitive arrays (the matcher's hot loop). {@code MatcherTest} checks it agrees with
-     * {@link Eligibility}.
+     * on the market's primitive arrays (the matcher's hot loop); the related-party rule is {@link RelatedParties},
+     * prepared once per demand. {@code MatcherTest} checks it agrees with {@link Eligibility}.
      */
     private static final class DemandRules {
         private final Market m;
@@ -225,9 +224,7 @@ public final class Matcher {
         private final long windowEnd;
         private final boolean[] member;
         private final boolean needsPrivateInvestment;
-        private final Set<String> enterpriseRelated;
-        private final boolean hasEnterpriseRelated;
-        private final String enterprise;
+        private final RelatedParties enterprise;
 
         DemandRules(Demand demand, Market market) {
             this.m = market;
@@ -237,9 +234,7 @@ public final class Matcher {
                     || demand.providerRequirements().contains(ProviderRequirement.LISTED_INSTITUTION);
             this.member = needsMembership ? market.membersOf(demand.programmeCode()) : null;
             this.needsPrivateInvestment = demand.providerRequirements().contains(ProviderRequirement.PRIVATELY_INVESTED);
-            this.enterpriseRelated = demand.enterpriseRelatedParties();
-            this.hasEnterpriseRelated = !enterpriseRelated.isEmpty();
-            this.enterprise = demand.enterpriseCreditCode();
+            this.enterprise = demand.relatedParties();
         }
 
         int exclusions(int i) {
@@ -257,22 +252,11 @@ public final class Matcher {
             if (needsPrivateInvestment && !provider.privatelyInvested()) {
                 x |= NOT_PRIVATELY_INVESTED;
             }
-            String code = provider.creditCode();
-            if (related(i, provider, code)) {
+            if (enterprise.relatedTo(provider.creditCode(), provider.name(), provider.relatedParties(),
+                    m.providerListsRelated[i])) {
                 x |= RELATED;
             }
             return x;
-        }
-
-        private boolean related(int i, Supply.ProviderProfile provider, String code) {
-            if (hasEnterpriseRelated && ((code != null && enterpriseRelated.contains(code))
-                    || (provider.name() != null && enterpriseRelated.contains(provider.name())))) {
-                return true;
-            }
-            if (enterprise == null) {
-                return false;
-            }
-            return enterprise.equals(code) || (m.providerHasRelated[i] && provider.relatedParties().contains(enterprise));
         }
 
         long overlapHours(int i) {
@@ -387,7 +371,7 @@ public final class Matcher {
         final boolean[] domestic;
         final int[] staticExclusions;
         final Supply.ProviderProfile[] provider;
-        final boolean[] providerHasRelated;
+        final boolean[] providerListsRelated;
         final Map<String, ClassIndex> byClass = new HashMap<>();
         private final Map<String, boolean[]> membersByProgramme = new HashMap<>();
 
@@ -402,7 +386,7 @@ public final class Matcher {
             domestic = new boolean[n];
             staticExclusions = new int[n];
             provider = new Supply.ProviderProfile[n];
-            providerHasRelated = new boolean[n];
+            providerListsRelated = new boolean[n];
             Map<String, List<Integer>> indexByClass = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 Supply s = this.supplies.get(i);
@@ -427,7 +411,7 @@ public final class Matcher {
                     if (!s.provider().active()) {
                         x |= Eligibility.bit(Exclusion.PROVIDER_NOT_ACTIVE);
                     }
-                    providerHasRelated[i] = !s.provider().relatedParties().isEmpty();
+                    providerListsRelated[i] = !s.provider().relatedParties().isEmpty();
                 }
                 staticExclusions[i] = x;
             }

@@ -126,14 +126,28 @@ public class Voucher {
                 List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant(), prefersDomesticChips());
     }
 
-    /** The programme rates domestic chips higher for this voucher: its domestic-chip ratio exceeds its ratio. */
+    /**
+     * The programme rates domestic chips (国产芯片) higher for this voucher: its domestic-chip ratio exceeds its
+     * ratio. Only the matcher's ranking at an equal price reads this; the subsidy itself is always
+     * {@link #subsidyRatio()}.
+     */
     public boolean prefersDomesticChips() {
         return domesticChipSubsidyRatio != null && domesticChipSubsidyRatio.compareTo(subsidyRatio) > 0;
     }
 
-    /** The ratio that applies to capacity on domestic chips (国产芯片) or on others. */
-    public BigDecimal subsidyRatioFor(boolean domesticChip) {
-        return domesticChip && domesticChipSubsidyRatio != null ? domesticChipSubsidyRatio : subsidyRatio;
+    /**
+     * The subsidy ratio of this voucher as voucher-service decided it (voucher.issued.v1 {@code subsidyRatio}: the
+     * programme's tiers for startups and domestic chips already applied to the voucher's enterprise and resource
+     * class). Every allocation of the voucher is of that class (matching stays within it), so it is the ratio of
+     * every allocation; allocation-service never derives one of its own.
+     */
+    public BigDecimal subsidyRatio() {
+        return subsidyRatio;
+    }
+
+    /** The enterprise's side of the related-party rule, as voucher.issued.v1 listed its related parties. */
+    public RelatedParties relatedParties() {
+        return RelatedParties.of(enterpriseCreditCode, Arrays.asList(enterpriseRelatedParties));
     }
 
     public void holdPlaced(long holdFen) {
@@ -214,7 +228,6 @@ public class Voucher {
     public UUID voucherId() { return voucherId; }
     public String programmeCode() { return programmeCode; }
     public String enterpriseCreditCode() { return enterpriseCreditCode; }
-    public BigDecimal subsidyRatio() { return subsidyRatio; }
     public BigDecimal domesticChipSubsidyRatio() { return domesticChipSubsidyRatio; }
     public OffsetDateTime approvedAt() { return approvedAt; }
     public OffsetDateTime validUntil() { return validUntil; }

@@ -1,21 +1,37 @@
 package cn.cvp.allocation.matching.messaging;
 
+import cn.cvp.allocation.matching.application.EndVoucher;
+import cn.cvp.allocation.matching.application.FreezeVoucher;
 import cn.cvp.allocation.matching.application.HoldService;
-import cn.cvp.allocation.matching.application.MatchingService;
+import cn.cvp.allocation.matching.application.IssuedVoucherService;
+import cn.cvp.allocation.matching.application.MatchIssuedVoucher;
+import cn.cvp.allocation.matching.application.RecordHoldPlaced;
+import cn.cvp.allocation.matching.application.RecordHoldRejected;
+import cn.cvp.allocation.matching.application.UnfreezeVoucher;
 import cn.cvp.allocation.matching.application.VoucherStatusService;
+import cn.cvp.allocation.matching.domain.ProviderRequirement;
 import cn.cvp.allocation.matching.domain.Voucher;
+import cn.cvp.allocation.matching.events.VoucherHoldPlacedV1;
+import cn.cvp.allocation.matching.events.VoucherHoldRejectedV1;
+import cn.cvp.allocation.matching.events.VoucherIssuedV1;
+import cn.cvp.allocation.matching.events.VoucherStatusChangedV1;
 import cn.cvp.allocation.support.EventReader;
+import cn.cvp.allocation.support.EventTimes;
 import cn.cvp.allocation.support.UnprocessableEventException;
 import cn.cvp.kit.events.EventEnvelope;
 import cn.cvp.kit.events.MalformedEventException;
+import cn.cvp.kit.inbox.BatchConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import cn.cvp.kit.inbox.BatchConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** voucher.events → matching (voucher.issued.v1) and the hold handshake. Other voucher events are ignored. */
@@ -31,36 +47,36 @@ public class VoucherEventsConsumer {
     /** What is done with each event type this service handles; every other voucher event passes by. */
     private final Map<String, Consumer<EventEnvelope>> handlers;
 
-    public VoucherEventsConsumer(EventReader reader, MatchingService matching, HoldService holds,
+    public VoucherEventsConsumer(EventReader reader, IssuedVoucherService issued, HoldService holds,
                                  VoucherStatusService statuses, BatchConsumer batches) {
         this.batches = batches;
         this.reader = reader;
         this.handlers = Map.of(
-                VoucherIssuedV1.TYPE,
-                e -> matching.voucherIssued(e.id(), reader.data(e, VoucherIssuedV1.class).toIssued()),
+                VoucherIssuedV1.TYPE, e -> issued.voucherIssued(
+                        new MatchIssuedVoucher(e.id(), issuedOf(reader.data(e, VoucherIssuedV1.class)))),
                 VoucherHoldPlacedV1.TYPE, e -> {
                     VoucherHoldPlacedV1 d = reader.data(e, VoucherHoldPlacedV1.class);
-                    holds.holdPlaced(e.id(), d.voucherId(), d.allocationId(), d.holdFen());
+                    holds.holdPlaced(new RecordHoldPlaced(e.id(), d.voucherId(), d.allocationId(), d.holdFen()));
                 },
                 VoucherHoldRejectedV1.TYPE, e -> {
                     VoucherHoldRejectedV1 d = reader.data(e, VoucherHoldRejectedV1.class);
-                    holds.holdRejected(e.id(), d.voucherId(), d.allocationId(), d.reason());
+                    holds.holdRejected(new RecordHoldRejected(e.id(), d.voucherId(), d.allocationId(), d.reason()));
                 },
                 VoucherStatusChangedV1.FROZEN, e -> {
                     VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
-                    statuses.frozen(e.id(), d.voucherId(), d.reason());
+                    statuses.frozen(new FreezeVoucher(e.id(), d.voucherId(), d.reason()));
                 },
                 VoucherStatusChangedV1.UNFROZEN, e -> {
                     VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
-                    statuses.unfrozen(e.id(), d.voucherId(), d.reason());
+                    statuses.unfrozen(new UnfreezeVoucher(e.id(), d.voucherId(), d.reason()));
                 },
                 VoucherStatusChangedV1.REVOKED, e -> {
                     VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
-                    statuses.ended(e.id(), d.voucherId(), Voucher.REVOKED, d.reason());
+                    statuses.ended(new EndVoucher(e.id(), d.voucherId(), Voucher.REVOKED, d.reason()));
                 },
                 VoucherStatusChangedV1.EXPIRED, e -> {
                     VoucherStatusChangedV1 d = reader.data(e, VoucherStatusChangedV1.class);
-                    statuses.ended(e.id(), d.voucherId(), Voucher.EXPIRED, d.reason());
+                    statuses.ended(new EndVoucher(e.id(), d.voucherId(), Voucher.EXPIRED, d.reason()));
                 });
     }
 
@@ -88,5 +104,40 @@ public class VoucherEventsConsumer {
             return;
         }
         handler.accept(event);
+    }
+
+    /** The voucher in domain terms; times and requirements that cannot be read make the event malformed. */
+    public static Voucher.Issued issuedOf(VoucherIssuedV1 e) {
+        VoucherIssuedV1.Demand demand = e.demand();
+        OffsetDateTime windowStart = EventTimes.start("demand.windowStart", demand.windowStart());
+        OffsetDateTime windowEnd = EventTimes.end("demand.windowEnd", demand.windowEnd());
+        if (!windowEnd.isAfter(windowStart)) {
+            throw new MalformedEventException("voucher " + e.voucherId()
+                    + " has a demand window that ends before it starts");
+        }
+        return new Voucher.Issued(e.voucherId(), e.applicationId(), e.programmeId(), e.programmeCode(),
+                e.enterpriseCreditCode(), orEmpty(e.enterpriseRelatedParties()), e.faceValueFen(), e.subsidyRatio(),
+                e.domesticChipSubsidyRatio(), requirements(e.providerRequirements()),
+                EventTimes.start("approvedAt", e.approvedAt()),
+                e.validUntil() == null ? null : EventTimes.end("validUntil", e.validUntil()),
+                demand.resourceClass(), demand.cardHours(), orEmpty(demand.regions()), windowStart, windowEnd);
+    }
+
+    /** An unknown requirement cannot be checked, so the voucher cannot be matched safely: dead-letter it. */
+    private static Set<ProviderRequirement> requirements(List<String> codes) {
+        Set<ProviderRequirement> result = EnumSet.noneOf(ProviderRequirement.class);
+        for (String code : orEmpty(codes)) {
+            try {
+                result.add(ProviderRequirement.valueOf(code));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedEventException("unknown provider requirement '" + code + "' (known: "
+                        + List.of(ProviderRequirement.values()) + ")");
+            }
+        }
+        return result;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -3,6 +3,7 @@ package cn.cvp.allocation.matching.persistence;
 import cn.cvp.allocation.matching.domain.Voucher;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,11 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class VoucherRepository implements PanacheRepositoryBase<Voucher, UUID> {
+
+    /** The voucher, locked for this transaction (null if never issued here). */
+    public Voucher lock(UUID voucherId) {
+        return findById(voucherId, LockModeType.PESSIMISTIC_WRITE);
+    }
 
     public List<Voucher> findByIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("voucherId in ?1", ids);

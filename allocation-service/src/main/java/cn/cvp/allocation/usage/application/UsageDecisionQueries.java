@@ -2,7 +2,7 @@ package cn.cvp.allocation.usage.application;
 
 import cn.cvp.allocation.usage.domain.UsageDecision;
 import cn.cvp.allocation.usage.persistence.UsageDecisionRepository;
-import cn.cvp.kit.problem.ProblemException;
+import cn.cvp.kit.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -20,7 +20,7 @@ public class UsageDecisionQueries {
     public UsageDecision get(UUID usageReportId) {
         UsageDecision decision = decisions.findById(usageReportId);
         if (decision == null) {
-            throw ProblemException.notFound("Usage decision", usageReportId);
+            throw DomainException.notFound("Usage decision", usageReportId);
         }
         return decision;
     }

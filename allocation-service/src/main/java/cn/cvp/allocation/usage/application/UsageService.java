@@ -1,21 +1,20 @@
 package cn.cvp.allocation.usage.application;
 
 import cn.cvp.allocation.catalogue.domain.ProviderStanding;
-import cn.cvp.allocation.catalogue.persistence.ProviderStandingRepository;
+import cn.cvp.allocation.catalogue.application.Catalogue;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.AllocationStatus;
-import cn.cvp.allocation.matching.domain.events.AllocationCompletedV1;
+import cn.cvp.allocation.matching.events.AllocationCompletedV1;
 import cn.cvp.allocation.matching.domain.Voucher;
-import cn.cvp.allocation.matching.persistence.AllocationRepository;
-import cn.cvp.allocation.matching.persistence.VoucherRepository;
+import cn.cvp.allocation.matching.application.Allocations;
 import cn.cvp.allocation.support.Topics;
 import cn.cvp.allocation.usage.domain.Reservation;
 import cn.cvp.allocation.usage.domain.UsageDecision;
 import cn.cvp.allocation.usage.domain.UsageReport;
 import cn.cvp.allocation.usage.domain.UsageValidator;
 import cn.cvp.allocation.usage.domain.UsageVerdict;
-import cn.cvp.allocation.usage.domain.events.UsageAcceptedV1;
-import cn.cvp.allocation.usage.domain.events.UsageRejectedV1;
+import cn.cvp.allocation.usage.events.UsageAcceptedV1;
+import cn.cvp.allocation.usage.events.UsageRejectedV1;
 import cn.cvp.allocation.usage.persistence.UsageDecisionRepository;
 import cn.cvp.kit.audit.AuditLog;
 import cn.cvp.kit.outbox.Outbox;
@@ -48,45 +47,33 @@ public class UsageService {
     private static final Actor SYSTEM = Actor.system(Topics.SERVICE);
 
     private final UsageDecisionRepository decisions;
-    private final AllocationRepository allocations;
-    private final VoucherRepository vouchers;
-    private final ProviderStandingRepository providers;
+    private final Allocations allocations;
+    private final Catalogue catalogue;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    public UsageService(UsageDecisionRepository decisions, AllocationRepository allocations,
-                        VoucherRepository vouchers, ProviderStandingRepository providers, Outbox outbox, AuditLog audit,
-                        Clock clock) {
+    public UsageService(UsageDecisionRepository decisions, Allocations allocations, Catalogue catalogue,
+                        Outbox outbox, AuditLog audit, Clock clock) {
         this.decisions = decisions;
         this.allocations = allocations;
-        this.vouchers = vouchers;
-        this.providers = providers;
+        this.catalogue = catalogue;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** One usage.reported.v1 event: its id and the report. */
-    public record Reported(String eventId, UsageReport report) {
-    }
-
-    /** usage.reported.v1 → usage.accepted.v1 or usage.rejected.v1. A report already decided keeps its decision. */
-    @Transactional
-    public void usageReported(String eventId, UsageReport report) {
-        usageReported(List.of(new Reported(eventId, report)));
-    }
-
     /**
-     * A poll of usage.reported.v1 events, decided in their order as if one by one, but set-wise: one statement
-     * per table for the whole list, and each allocation read, locked (in id order) and written once. Idempotent by
-     * usageReportId (the decision's primary key), so the event ids need not be logged.
+     * usage.reported.v1 → usage.accepted.v1 or usage.rejected.v1, for a poll of reports: decided in their order as if
+     * one by one, but set-wise: one statement per table for the whole list, and each allocation read, locked (in id
+     * order) and written once. A report already decided keeps its decision: idempotent by usageReportId (the
+     * decision's primary key), so the event ids need not be logged.
      */
     @Transactional
-    public void usageReported(List<Reported> events) {
+    public void usageReported(DecideUsage c) {
         // Idempotent by the report, not the event: a report decided before (a redelivery, or the same report sent
         // twice) keeps its decision. No processed-event row needed: usage arrives by the thousand.
-        List<UsageReport> reports = events.stream().map(Reported::report).toList();
+        List<UsageReport> reports = c.reports().stream().map(DecideUsage.Reported::report).toList();
         if (reports.isEmpty()) {
             return;
         }
@@ -114,9 +101,9 @@ public class UsageService {
             }
             Allocation allocation = locked.get(report.allocationId());
             Voucher voucher = allocation == null ? null
-                    : voucherOf.computeIfAbsent(allocation.voucherId(), vouchers::findById);
+                    : voucherOf.computeIfAbsent(allocation.voucherId(), allocations::voucher);
             ProviderStanding provider = allocation == null || allocation.providerId() == null ? null
-                    : providerOf.computeIfAbsent(allocation.providerId(), providers::findById);
+                    : providerOf.computeIfAbsent(allocation.providerId(), catalogue::provider);
             boolean correctsAccepted = report.correctsUsageReportId() != null
                     && decided.getOrDefault(report.correctsUsageReportId(), false);
             UsageVerdict verdict = UsageValidator.validate(report, reservationOf(allocation, voucher, provider, now),
@@ -163,15 +150,7 @@ public class UsageService {
                 a.windowEnd(), a.units(), a.cardHours(), a.unitPriceFen(), a.subsidyRatio(),
                 a.holdFen() == null ? 0 : a.holdFen(), a.acceptedUnits(), a.acceptedSubsidyFen(),
                 v != null && v.isActiveAt(now), v == null ? "UNKNOWN" : v.statusAt(now),
-                v == null ? null : v.validUntil(), v != null && p != null && related(v, p));
-    }
-
-    /** Related parties (关联方) either way round, as the provider's standing says now. */
-    static boolean related(Voucher v, ProviderStanding p) {
-        List<String> enterpriseRelated = v.enterpriseRelatedParties();
-        return (p.creditCode() != null && (enterpriseRelated.contains(p.creditCode())
-                        || p.creditCode().equals(v.enterpriseCreditCode())))
-                || (p.name() != null && enterpriseRelated.contains(p.name()))
-                || p.relatedParties().contains(v.enterpriseCreditCode());
+                v == null ? null : v.validUntil(),
+                v != null && p != null && v.relatedParties().relatedTo(p.creditCode(), p.name(), p.relatedParties()));
     }
 }

@@ -1,7 +1,7 @@
 package cn.cvp.allocation.usage.domain;
 
-import cn.cvp.allocation.usage.domain.events.UsageAcceptedV1;
-import cn.cvp.allocation.usage.domain.events.UsageRejectedV1;
+import cn.cvp.allocation.usage.events.UsageAcceptedV1;
+import cn.cvp.allocation.usage.events.UsageRejectedV1;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -12,8 +12,7 @@ import java.util.List;
 /**
  * The usage rules (用量校验): a report is accepted only if it is on a live allocation of the reporting
  * provider, inside the allocation's window, at the contracted price, adds up, and stays within what was
- * reserved. The subsidy is the voucher's ratio of the amount, rounded down to the fen, and never more
- * than what is still held for the allocation. Pure: no persistence, no clock.
+ * reserved. The subsidy of an accepted report is {@link UsageSubsidy}. Pure: no persistence, no clock.
  */
 public final class UsageValidator {
 
@@ -96,7 +95,7 @@ public final class UsageValidator {
                     report.units().toPlainString() + " card-hours cannot be delivered by " + reservation.units()
                             + " reserved cards in " + periodSeconds + " s");
         }
-        return UsageVerdict.accept(subsidy(report.amountFen(), reservation), flags(report, reservation));
+        return UsageVerdict.accept(UsageSubsidy.of(report.amountFen(), reservation), flags(report, reservation));
     }
 
     /** Fraud rules that do not block acceptance but put the decision before an administrator. */
@@ -131,13 +130,5 @@ public final class UsageValidator {
         // units / period > factor × accepted / before  ⇔  units × before > factor × accepted × period
         return report.units().multiply(BigDecimal.valueOf(secondsBefore))
                 .compareTo(accepted.multiply(BigDecimal.valueOf(SPIKE_FACTOR * periodSeconds))) > 0;
-    }
-
-    /** ratio × amount rounded down to the fen, capped by what is still held for the allocation. */
-    static long subsidy(long amountFen, Reservation reservation) {
-        long byRatio = reservation.subsidyRatio().multiply(BigDecimal.valueOf(amountFen))
-                .setScale(0, RoundingMode.FLOOR).longValueExact();
-        long stillHeld = Math.max(0, reservation.holdFen() - reservation.acceptedSubsidyFen());
-        return Math.min(byRatio, stillHeld);
     }
 }

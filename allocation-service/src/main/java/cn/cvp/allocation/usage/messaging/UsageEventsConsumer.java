@@ -1,8 +1,12 @@
 package cn.cvp.allocation.usage.messaging;
 
 import cn.cvp.allocation.support.EventReader;
+import cn.cvp.allocation.support.EventTimes;
 import cn.cvp.allocation.support.UnprocessableEventException;
+import cn.cvp.allocation.usage.application.DecideUsage;
 import cn.cvp.allocation.usage.application.UsageService;
+import cn.cvp.allocation.usage.domain.UsageReport;
+import cn.cvp.allocation.usage.events.UsageReportedV1;
 import cn.cvp.kit.events.EventEnvelope;
 import cn.cvp.kit.events.MalformedEventException;
 import cn.cvp.kit.inbox.BatchConsumer;
@@ -45,17 +49,25 @@ public class UsageEventsConsumer {
 
     /** The poll's usage reports, decided together (in their order). */
     void apply(List<String> payloads) {
-        List<UsageService.Reported> reported = new ArrayList<>(payloads.size());
+        List<DecideUsage.Reported> reported = new ArrayList<>(payloads.size());
         for (String payload : payloads) {
             EventEnvelope event = reader.envelope(payload);
             if (!UsageReportedV1.TYPE.equals(event.type())) {
                 LOG.debugf("ignoring %s %s: not for allocation-service", event.type(), event.id());
                 continue;
             }
-            reported.add(new UsageService.Reported(event.id(), reader.data(event, UsageReportedV1.class).toReport()));
+            reported.add(new DecideUsage.Reported(event.id(), reportOf(reader.data(event, UsageReportedV1.class))));
         }
         if (!reported.isEmpty()) {
-            usage.usageReported(reported);
+            usage.usageReported(new DecideUsage(reported));
         }
+    }
+
+    /** The report in domain terms; a time that cannot be read makes the event malformed. */
+    public static UsageReport reportOf(UsageReportedV1 e) {
+        return new UsageReport(e.usageReportId(), e.version(), e.correctsUsageReportId(), e.providerId(),
+                e.allocationId(), e.recordId(), EventTimes.start("periodStart", e.periodStart()),
+                EventTimes.end("periodEnd", e.periodEnd()), e.units(), e.unitPriceFen(), e.amountFen(),
+                e.deliveryCertificateRef());
     }
 }

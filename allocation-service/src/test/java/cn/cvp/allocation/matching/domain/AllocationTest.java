@@ -1,8 +1,8 @@
 package cn.cvp.allocation.matching.domain;
 
-import cn.cvp.allocation.matching.domain.events.AllocationCancelledV1;
-import cn.cvp.allocation.matching.domain.events.AllocationCreatedV1;
-import cn.cvp.allocation.matching.domain.events.AllocationHeldV1;
+import cn.cvp.allocation.matching.events.AllocationCancelledV1;
+import cn.cvp.allocation.matching.events.AllocationCreatedV1;
+import cn.cvp.allocation.matching.events.AllocationHeldV1;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -20,15 +20,24 @@ class AllocationTest {
     static final OffsetDateTime NOW = OffsetDateTime.parse("2025-12-01T10:00:00+08:00");
 
     static Voucher voucher() {
+        return voucher(Fixtures.GPU, new BigDecimal("0.20"), new BigDecimal("0.30"));
+    }
+
+    /** A voucher for a resource class with the ratio voucher-service decided and the programme's domestic-chip ratio. */
+    static Voucher voucher(String resourceClass, BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio) {
         return Voucher.issued(new Voucher.Issued(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "BJ-AICV",
-                Fixtures.ENTERPRISE, List.of(), 10_000_000, new BigDecimal("0.20"), new BigDecimal("0.30"),
-                Set.of(ProviderRequirement.PARTNER_PROGRAMME), NOW.minusDays(1), NOW.plusYears(1), Fixtures.GPU, 1000,
+                Fixtures.ENTERPRISE, List.of(), 10_000_000, subsidyRatio, domesticChipSubsidyRatio,
+                Set.of(ProviderRequirement.PARTNER_PROGRAMME), NOW.minusDays(1), NOW.plusYears(1), resourceClass, 1000,
                 List.of("110000"), Fixtures.JAN_1.atOffset(ZoneOffset.UTC), Fixtures.JAN_11.atOffset(ZoneOffset.UTC)), NOW);
     }
 
-    static Fill fill(boolean domestic, long cardHours) {
-        return new Fill(UUID.randomUUID(), 1, UUID.randomUUID(), Fixtures.GPU, "110108", domestic, 5, cardHours, 1500,
+    static Fill fill(String resourceClass, boolean domestic, long cardHours) {
+        return new Fill(UUID.randomUUID(), 1, UUID.randomUUID(), resourceClass, "110108", domestic, 5, cardHours, 1500,
                 cardHours * 1500, Fixtures.JAN_1, Fixtures.JAN_11);
+    }
+
+    static Fill fill(boolean domestic, long cardHours) {
+        return fill(Fixtures.GPU, domestic, cardHours);
     }
 
     static Allocation proposed() {
@@ -36,16 +45,29 @@ class AllocationTest {
     }
 
     @Test
-    void aProposedAllocationCarriesTheFillAndTheRatioForItsChips() {
-        Allocation a = Allocation.propose(UUID.randomUUID(), voucher(), fill(true, 1000), "{}", NOW);
+    void aProposedAllocationCarriesTheFillAndTheVouchersRatio() {
+        Allocation a = Allocation.propose(UUID.randomUUID(), voucher(), fill(false, 1000), "{}", NOW);
         AllocationCreatedV1 created = a.created();
         assertThat(a.status()).isEqualTo(AllocationStatus.PROPOSED);
-        assertThat(a.subsidyRatio()).isEqualByComparingTo("0.30");
+        assertThat(a.subsidyRatio()).isEqualByComparingTo("0.20");
         assertThat(created.amountFen()).isEqualTo(1_500_000);
         assertThat(created.status()).isEqualTo("PROPOSED");
         assertThat(created.windowStart()).isEqualTo(OffsetDateTime.parse("2026-01-01T08:00:00+08:00"));
-        assertThat(Allocation.propose(UUID.randomUUID(), voucher(), fill(false, 1000), "{}", NOW).subsidyRatio())
-                .isEqualByComparingTo("0.20");
+    }
+
+    @Test
+    void theRatioIsTheOneVoucherServiceDecidedEvenForAStartupOnDomesticChips() {
+        // programme: 20 %, domestic chips 30 %, startups 60 %; voucher-service decided 60 % for the startup's NPU
+        // voucher (its highest tier). The allocation (of the voucher's class: matching stays within it) keeps 60 %,
+        // it does not fall back to the event's domestic-chip 30 %.
+        Voucher startupOnNpu = voucher("NPU_ASCEND_910B", new BigDecimal("0.60"), new BigDecimal("0.30"));
+        Allocation a = Allocation.propose(UUID.randomUUID(), startupOnNpu, fill("NPU_ASCEND_910B", true, 1000), "{}", NOW);
+        assertThat(a.subsidyRatio()).isEqualByComparingTo("0.60");
+
+        // a domestic-chip voucher of a non-startup: voucher-service already sent the domestic-chip ratio as its ratio
+        Voucher domestic = voucher("NPU_ASCEND_910B", new BigDecimal("0.30"), new BigDecimal("0.30"));
+        assertThat(Allocation.propose(UUID.randomUUID(), domestic, fill("NPU_ASCEND_910B", true, 1000), "{}", NOW)
+                .subsidyRatio()).isEqualByComparingTo("0.30");
     }
 
     @Test

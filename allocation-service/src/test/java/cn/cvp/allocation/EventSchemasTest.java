@@ -1,8 +1,9 @@
-package cn.cvp.allocation.support;
+package cn.cvp.allocation;
 
-import cn.cvp.allocation.testing.EventSchemas;
+import cn.cvp.kit.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -13,7 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every event type allocation-service produces has a schema, and its example conforms to it. */
 class EventSchemasTest {
 
-    static final List<String> TYPES = EventSchemas.PRODUCED_TYPES;
+    /** What allocation-service publishes; each has a schema and an example under src/main/resources/events. */
+    static final List<String> TYPES = List.of("allocation.created.v1", "allocation.waitlisted.v1",
+            "allocation.held.v1", "allocation.cancelled.v1", "allocation.completed.v1", "usage.accepted.v1",
+            "usage.rejected.v1");
+
+    @Test
+    void everyTypeWePublishHasASchemaAndNoOther() {
+        assertThat(EventSchemas.ownTypes()).containsExactlyInAnyOrderElementsOf(TYPES);
+    }
 
     @ParameterizedTest
     @FieldSource("TYPES")

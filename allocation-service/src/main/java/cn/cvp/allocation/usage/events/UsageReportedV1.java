@@ -1,7 +1,5 @@
-package cn.cvp.allocation.usage.messaging;
+package cn.cvp.allocation.usage.events;
 
-import cn.cvp.allocation.support.EventTimes;
-import cn.cvp.allocation.usage.domain.UsageReport;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,10 +26,4 @@ public record UsageReportedV1(
         @NotNull Long amountFen,
         String deliveryCertificateRef) {
     public static final String TYPE = "usage.reported.v1";
-
-    public UsageReport toReport() {
-        return new UsageReport(usageReportId, version, correctsUsageReportId, providerId, allocationId, recordId,
-                EventTimes.start("periodStart", periodStart), EventTimes.end("periodEnd", periodEnd), units,
-                unitPriceFen, amountFen, deliveryCertificateRef);
-    }
 }

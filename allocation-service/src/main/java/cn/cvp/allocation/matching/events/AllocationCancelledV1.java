@@ -1,4 +1,4 @@
-package cn.cvp.allocation.matching.domain.events;
+package cn.cvp.allocation.matching.events;
 
 import java.util.UUID;
 

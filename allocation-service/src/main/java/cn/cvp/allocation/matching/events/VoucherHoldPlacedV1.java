@@ -1,4 +1,4 @@
-package cn.cvp.allocation.matching.messaging;
+package cn.cvp.allocation.matching.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotNull;

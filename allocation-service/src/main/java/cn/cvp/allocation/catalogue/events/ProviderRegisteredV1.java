@@ -1,4 +1,4 @@
-package cn.cvp.allocation.catalogue.messaging;
+package cn.cvp.allocation.catalogue.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package cn.cvp.allocation.usage.domain.events;
+package cn.cvp.allocation.usage.events;
 
 import java.util.List;
 import java.util.UUID;
