@@ -5,4 +5,5 @@
 # Last line: matching vouchers=<n> offerings=<m> seconds=<t> filled=<card-hours> upper_bound=<card-hours>
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-exec ./mvnw -B -q -pl allocation-service test-compile exec:exec -Dbench.args="$*"
+# -am builds platform-kit from this checkout too: a fresh clone has nothing installed in the local Maven repository
+exec ./mvnw -B -q -Pbench -pl allocation-service -am test-compile -Dbench.args="$*"
