@@ -49,6 +49,8 @@ public class Pages {
         if (t == null) {
             throw new IllegalStateException("no template " + name);
         }
-        return t.data("ui", ui);
+        // what most pages may or may not have: present (null) so that strict rendering only catches real typos
+        return t.data("ui", ui).data("msg", null).data("problem", null).data("failedId", null)
+                .data("statement", null).data("statementProblem", null);
     }
 }

@@ -100,13 +100,13 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
-    /** The page's weight without images: the document and every script and stylesheet, decoded. */
+    /** The page's weight without images: the document and every script and stylesheet, decoded (not the data it fetches). */
     @SuppressWarnings("unchecked")
     long pageBytes() {
         Map<String, Object> r = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
                 "var nav = performance.getEntriesByType('navigation')[0];"
                         + "var doc = nav && nav.decodedBodySize ? nav.decodedBodySize : new Blob([document.documentElement.outerHTML]).size;"
-                        + "var res = performance.getEntriesByType('resource').filter(function (e) { return e.initiatorType !== 'img'; })"
+                        + "var res = performance.getEntriesByType('resource').filter(function (e) { return ['img', 'fetch', 'xmlhttprequest'].indexOf(e.initiatorType) < 0; })"
                         + "  .reduce(function (s, e) { return s + (e.decodedBodySize || 0); }, 0);"
                         + "return {doc: doc, res: res};");
         return ((Number) r.get("doc")).longValue() + ((Number) r.get("res")).longValue();
