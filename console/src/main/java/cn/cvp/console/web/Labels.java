@@ -50,9 +50,13 @@ final class Labels {
         put("ACCEPTED_FOR_PROCESSING", "已接收待核验", "Accepted for processing");
         put("DUPLICATE", "重复", "Duplicate");
         // settlement
-        put("OPEN", "草拟", "Open");
+        put("OPEN", "待提交", "Open");
         put("PAID", "已支付", "Paid");
-        // programmes
+        // programmes (Ui.programmeStatus)
+        put("PROGRAMME_DRAFT", "筹备中", "Draft");
+        put("PROGRAMME_OPEN", "受理中", "Open");
+        put("PROGRAMME_CLOSED", "已关闭", "Closed");
+        put("PROGRAMME_ARCHIVED", "已归档", "Archived");
         put("CLOSED", "已关闭", "Closed");
         put("ARCHIVED", "已归档", "Archived");
         // ledger

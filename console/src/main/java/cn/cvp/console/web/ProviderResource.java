@@ -245,6 +245,48 @@ public class ProviderResource {
                 .data("base", "/provider/usage/reports?status=" + nz(status) + "&allocationId=" + nz(allocation) + "&");
     }
 
+    // ---------------------------------------------------------------- redemption (兑付) batches the provider submits
+
+    @GET
+    @Path("statements")
+    public TemplateInstance statements(@QueryParam("msg") String msg) {
+        return statementsPage(msg, null);
+    }
+
+    private TemplateInstance statementsPage(String msg, Problem problem) {
+        List<Map<String, Object>> batches = api.get(Service.VOUCHER, "/api/settlement/batches").orPage().list();
+        Map<String, String> codes = new HashMap<>();
+        api.get(Service.VOUCHER, "/api/programmes").list().forEach(p -> codes.put(p.get("id").toString(), p.get("code").toString()));
+        return pages.page("enterprise/statements").data("batches", batches).data("msg", msg).data("problem", problem)
+                .data("programmes", codes).data("base", "/provider/statements");
+    }
+
+    @POST
+    @Path("statements")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response openBatch(@FormParam("programmeCode") String programme, @FormParam("period") String period) {
+        ApiResult r = api.post(Service.VOUCHER, "/api/settlement/batches", Map.of("programmeCode", nz(programme), "period", nz(period)));
+        if (!r.ok()) {
+            return Response.status(r.status()).type(MediaType.TEXT_HTML_TYPE).entity(statementsPage(null, r.problem())).build();
+        }
+        return Forms.redirect("/provider/statements", pages.ui().t("兑付批次已创建", "Redemption batch opened"));
+    }
+
+    @POST
+    @Path("statements/{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submitBatch(@PathParam("id") UUID id, @FormParam("invoiceNumber") String invoice,
+                                @FormParam("deliveryCertificateRef") String certificate) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("invoiceNumber", Forms.blankToNull(invoice));
+        body.put("deliveryCertificateRef", Forms.blankToNull(certificate));
+        ApiResult r = api.post(Service.VOUCHER, "/api/settlement/batches/" + id + "/submit", body);
+        if (!r.ok()) {
+            return Response.status(r.status()).type(MediaType.TEXT_HTML_TYPE).entity(statementsPage(null, r.problem())).build();
+        }
+        return Forms.redirect("/provider/statements", pages.ui().label(r.map().get("status")));
+    }
+
     private static String startOfDay(String date) {
         if (date == null || date.isBlank()) {
             return null;

@@ -42,6 +42,10 @@ public record Ui(boolean en, String path, String query, User user, String htmxVe
         return Labels.of(code, en);
     }
 
+    public String programmeStatus(Object code) {
+        return Labels.of("PROGRAMME_" + code, en);
+    }
+
     public String yuan(Object fen) {
         return Fmt.yuan(fen);
     }

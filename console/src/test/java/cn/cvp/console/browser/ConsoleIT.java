@@ -204,6 +204,9 @@ class ConsoleIT {
             b.screenshot("provider-usage-upload");
             weigh(b, "usage upload");
 
+            b.open("/provider/offerings");
+            b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("offerings")));
+            b.screenshot("provider-offerings");
             b.open("/provider/allocations");
             b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("allocations")));
             b.screenshot("provider-allocations");
@@ -214,7 +217,7 @@ class ConsoleIT {
 
     @Test
     @Order(6)
-    void enterpriseBTamperingTheUrlToEnterpriseAsVoucherGetsTheNotFoundPage() throws IOException {
+    void enterpriseBTamperingTheUrlToEnterpriseAsVoucherGetsTheNotFoundPageAndAnotherRolesPageIsRefused() throws IOException {
         assertThat(approvedVoucherId).as("the approval test issued enterprise-demo's voucher").isNotNull();
         try (Browser b = new Browser()) {
             b.open("/enterprise/vouchers/" + approvedVoucherId); // sign-in first, then back to this very address
@@ -223,6 +226,11 @@ class ConsoleIT {
             assertThat(b.driver.getCurrentUrl()).endsWith("/enterprise/vouchers/" + approvedVoucherId);
             assertThat(b.driver.findElements(By.id("face-value"))).isEmpty();
             b.screenshot("enterprise-other-not-found");
+
+            // a page of another role: the service refuses (403), the console shows the refusal
+            b.open("/office/providers");
+            b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("problem-page")));
+            assertThat(b.text(By.id("problem-page"))).contains("403");
         }
         try (Browser b = new Browser()) { // the owner sees it
             b.signIn("enterprise-demo");
@@ -234,13 +242,19 @@ class ConsoleIT {
 
     @Test
     @Order(7)
-    void theProgrammeOfficeSeesTheAccreditationQueueAndTheFlaggedUsage() throws IOException {
+    void theProgrammeOfficeSeesTheAccreditationQueueFlaggedUsageSettlementAndAudit() throws IOException {
         try (Browser b = new Browser()) {
             b.signIn("admin-demo");
             b.open("/office/providers");
             b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("providers")));
             b.screenshot("office-accreditation");
             weigh(b, "accreditation queue");
+            b.open("/office/flagged");
+            b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            b.screenshot("office-flagged-usage");
+            b.open("/office/settlement");
+            b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            b.screenshot("office-settlement");
             b.open("/office/audit");
             b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
             b.screenshot("office-audit");
