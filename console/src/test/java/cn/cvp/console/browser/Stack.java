@@ -74,6 +74,24 @@ final class Stack {
         return id;
     }
 
+    static final String OTHER_PROVIDER_ORG = "91310104MA04PRD2XL";
+
+    /** provider-other registered and, if it was only registered, self-assessed: in the accreditation queue. Its status. */
+    static Map<String, Object> otherProviderOnboarding() {
+        int s = as("provider-other", PROVIDER).body(Map.of(
+                "name", "沪算云科技有限公司 (other provider)", "creditCode", OTHER_PROVIDER_ORG, "region", "310104",
+                "yearsOperating", 4, "site", "上海市徐汇区漕河泾开发区 8 号", "privatelyInvested", true,
+                "relatedParties", List.of())).post("/api/providers").statusCode();
+        assertThat(s).isIn(201, 409);
+        Map<String, Object> me = as("provider-other", PROVIDER).get("/api/providers/me").then().statusCode(200).extract().path("$");
+        if ("REGISTERED".equals(me.get("status"))) {
+            me = as("provider-other", PROVIDER).body(Map.of("legalEntity", true, "fixedSite", true,
+                            "priceListRef", "https://example.cn/prices.pdf", "programmes", List.of("SH-ICV")))
+                    .post("/api/providers/" + me.get("id") + "/self-assessment").then().statusCode(200).extract().path("$");
+        }
+        return me;
+    }
+
     static OffsetDateTime hour() {
         return OffsetDateTime.now(CST).truncatedTo(ChronoUnit.HOURS);
     }
