@@ -34,10 +34,12 @@ public class EnterpriseResource {
     static final int PAGE = 20;
     private final Api api;
     private final Pages pages;
+    private final ProgrammeCodes codes;
 
-    public EnterpriseResource(Api api, Pages pages) {
+    public EnterpriseResource(Api api, Pages pages, ProgrammeCodes codes) {
         this.api = api;
         this.pages = pages;
+        this.codes = codes;
     }
 
     @GET
@@ -56,7 +58,7 @@ public class EnterpriseResource {
         List<Map<String, Object>> vouchers = me.ok() ? api.get(Service.VOUCHER, "/api/vouchers").list() : List.of();
         return pages.page("enterprise/home").data("me", me.ok() ? me.map() : null).data("apps", more ? apps.subList(0, PAGE) : apps)
                 .data("vouchers", vouchers).data("status", status).data("page", page).data("more", more).data("msg", msg)
-                .data("programmes", programmeCodes()).data("form", Map.of()).data("problem", null)
+                .data("programmes", codes.get()).data("form", Map.of()).data("problem", null)
                 .data("base", "/enterprise?status=" + (status == null ? "" : status) + "&");
     }
 
@@ -201,7 +203,7 @@ public class EnterpriseResource {
     private TemplateInstance applicationPage(UUID id, Problem problem, String msg) {
         Map<String, Object> a = api.get(Service.VOUCHER, "/api/applications/" + id).orPage().map();
         return pages.page("enterprise/application").data("a", a).data("problem", problem).data("msg", msg)
-                .data("programmes", programmeCodes());
+                .data("programmes", codes.get());
     }
 
     @POST
@@ -221,7 +223,7 @@ public class EnterpriseResource {
     public TemplateInstance voucher(@PathParam("id") UUID id) {
         Map<String, Object> v = api.get(Service.VOUCHER, "/api/vouchers/" + id).orPage().map();
         List<Map<String, Object>> ledger = api.get(Service.VOUCHER, "/api/vouchers/" + id + "/ledger").list();
-        return pages.page("enterprise/voucher").data("v", v).data("ledger", ledger).data("programmes", programmeCodes());
+        return pages.page("enterprise/voucher").data("v", v).data("ledger", ledger).data("programmes", codes.get());
     }
 
     // ---------------------------------------------------------------- statements (redemption batches)
@@ -235,7 +237,7 @@ public class EnterpriseResource {
     private TemplateInstance statementsPage(String msg, Problem problem) {
         List<Map<String, Object>> batches = api.get(Service.VOUCHER, "/api/settlement/batches").orPage().list();
         return pages.page("enterprise/statements").data("batches", batches).data("msg", msg).data("problem", problem)
-                .data("programmes", programmeCodes()).data("base", "/enterprise/statements");
+                .data("programmes", codes.get()).data("base", "/enterprise/statements");
     }
 
     @POST
@@ -265,9 +267,4 @@ public class EnterpriseResource {
         return Forms.redirect("/enterprise/statements", pages.ui().label(r.map().get("status")));
     }
 
-    private Map<String, String> programmeCodes() {
-        Map<String, String> codes = new HashMap<>();
-        api.get(Service.VOUCHER, "/api/programmes").list().forEach(p -> codes.put(p.get("id").toString(), p.get("code").toString()));
-        return codes;
-    }
 }

@@ -37,11 +37,13 @@ public class OfficeResource {
     private final Api api;
     private final Pages pages;
     private final Engine engine;
+    private final ProgrammeCodes codes;
 
-    public OfficeResource(Api api, Pages pages, Engine engine) {
+    public OfficeResource(Api api, Pages pages, Engine engine, ProgrammeCodes codes) {
         this.api = api;
         this.pages = pages;
         this.engine = engine;
+        this.codes = codes;
     }
 
     // ---------------------------------------------------------------- dashboard
@@ -95,7 +97,7 @@ public class OfficeResource {
         }
         boolean more = items.size() > PAGE;
         return pages.page("office/applications").data("apps", more ? items.subList(0, PAGE) : items)
-                .data("programmes", programmeCodes()).data("status", status).data("programme", programme)
+                .data("programmes", codes.get()).data("status", status).data("programme", programme)
                 .data("enterprise", enterprise).data("page", page).data("more", more).data("msg", msg)
                 .data("base", "/office/applications?status=" + status + "&programme=" + nz(programme) + "&enterprise=" + nz(enterprise) + "&");
     }
@@ -104,7 +106,7 @@ public class OfficeResource {
     @Path("applications/{id}")
     public TemplateInstance application(@PathParam("id") UUID id) {
         Map<String, Object> a = api.get(Service.VOUCHER, "/api/applications/" + id).orPage().map();
-        return pages.page("office/application").data("a", a).data("programmes", programmeCodes());
+        return pages.page("office/application").data("a", a).data("programmes", codes.get());
     }
 
     @POST
@@ -131,12 +133,12 @@ public class OfficeResource {
         if ("row".equals(fragment)) {
             Map<String, Object> a = r.ok() ? r.map() : api.get(Service.VOUCHER, "/api/applications/" + id).map();
             return Response.ok(engine.getTemplate("tags/approw").data("a", a).data("ui", ui).data("done", done)
-                    .data("problem", r.problem()).data("programmes", programmeCodes())).type(MediaType.TEXT_HTML_TYPE).build();
+                    .data("problem", r.problem()).data("programmes", codes.get())).type(MediaType.TEXT_HTML_TYPE).build();
         }
         if (!r.ok()) {
             Map<String, Object> a = api.get(Service.VOUCHER, "/api/applications/" + id).orPage().map();
             return Response.status(r.status()).entity(pages.page("office/application").data("a", a)
-                    .data("programmes", programmeCodes()).data("problem", r.problem())).type(MediaType.TEXT_HTML_TYPE).build();
+                    .data("programmes", codes.get()).data("problem", r.problem())).type(MediaType.TEXT_HTML_TYPE).build();
         }
         return Forms.redirect("/office/applications/" + id, done);
     }
@@ -154,7 +156,7 @@ public class OfficeResource {
         int from = Math.min(page * PAGE, all.size());
         return pages.page("office/vouchers").data("vouchers", all.subList(from, Math.min(from + PAGE, all.size())))
                 .data("total", all.size()).data("status", status).data("enterprise", enterprise).data("page", page)
-                .data("more", from + PAGE < all.size()).data("programmes", programmeCodes())
+                .data("more", from + PAGE < all.size()).data("programmes", codes.get())
                 .data("base", "/office/vouchers?status=" + nz(status) + "&enterprise=" + nz(enterprise) + "&");
     }
 
@@ -168,7 +170,7 @@ public class OfficeResource {
         Map<String, Object> v = api.get(Service.VOUCHER, "/api/vouchers/" + id).orPage().map();
         List<Map<String, Object>> ledger = api.get(Service.VOUCHER, "/api/vouchers/" + id + "/ledger").list();
         return pages.page("office/voucher").data("v", v).data("ledger", ledger).data("problem", problem)
-                .data("programmes", programmeCodes());
+                .data("programmes", codes.get());
     }
 
     @POST
@@ -256,7 +258,7 @@ public class OfficeResource {
         List<Map<String, Object>> batches = api.get(Service.VOUCHER, "/api/settlement/batches").orPage().list().stream()
                 .filter(b -> status == null || status.isBlank() || status.equals(b.get("status"))).toList();
         TemplateInstance page = pages.page("office/settlement").data("batches", batches).data("status", status).data("msg", msg)
-                .data("programmes", programmeCodes()).data("programme", programme).data("period", period);
+                .data("programmes", codes.get()).data("programme", programme).data("period", period);
         if (programme != null && !programme.isBlank() && period != null && !period.isBlank()) {
             ApiResult s = api.get(Service.VOUCHER, "/api/settlement/statements", Map.of("programme", programme, "period", period));
             page.data("statement", s.ok() ? s.map() : null).data("statementProblem", s.problem());
@@ -331,12 +333,6 @@ public class OfficeResource {
 
     // ----------------------------------------------------------------
 
-    /** programme id → code, for tables that show applications and vouchers. */
-    private Map<String, String> programmeCodes() {
-        Map<String, String> codes = new HashMap<>();
-        api.get(Service.VOUCHER, "/api/programmes").list().forEach(p -> codes.put(p.get("id").toString(), p.get("code").toString()));
-        return codes;
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -35,10 +35,12 @@ public class ProviderResource {
     public static final int CHUNK = 500;
     private final Api api;
     private final Pages pages;
+    private final ProgrammeCodes codes;
 
-    public ProviderResource(Api api, Pages pages) {
+    public ProviderResource(Api api, Pages pages, ProgrammeCodes codes) {
         this.api = api;
         this.pages = pages;
+        this.codes = codes;
     }
 
     @GET
@@ -255,10 +257,8 @@ public class ProviderResource {
 
     private TemplateInstance statementsPage(String msg, Problem problem) {
         List<Map<String, Object>> batches = api.get(Service.VOUCHER, "/api/settlement/batches").orPage().list();
-        Map<String, String> codes = new HashMap<>();
-        api.get(Service.VOUCHER, "/api/programmes").list().forEach(p -> codes.put(p.get("id").toString(), p.get("code").toString()));
         return pages.page("enterprise/statements").data("batches", batches).data("msg", msg).data("problem", problem)
-                .data("programmes", codes).data("base", "/provider/statements");
+                .data("programmes", codes.get()).data("base", "/provider/statements");
     }
 
     @POST
