@@ -250,6 +250,7 @@ class ConsoleIT {
             try (Browser b = new Browser()) {
                 b.signIn("enterprise-demo");
                 b.open("/notices");
+                b.screenshot("public-notice");
                 fill(b, "ob-" + id, "浏览器测试：场所与登记不符 (browser test objection)");
                 b.driver.findElement(By.cssSelector("#ob-" + id + " ~ button")).click();
                 b.wait(15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ok")));
