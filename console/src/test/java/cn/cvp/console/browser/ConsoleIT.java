@@ -98,6 +98,10 @@ class ConsoleIT {
             assertThat(b.driver.findElement(By.id("application-status")).getAttribute("data-status")).isEqualTo("UNDER_REVIEW");
             b.screenshot("enterprise-application");
             weigh(b, "enterprise application");
+
+            // and withdraws it again (releases what it reserved), so that the queue holds only what is meant for it
+            b.driver.findElement(By.cssSelector("form[action$='/withdraw'] button")).click();
+            b.wait(15).until(d -> "WITHDRAWN".equals(d.findElement(By.id("application-status")).getAttribute("data-status")));
         }
     }
 
@@ -154,6 +158,10 @@ class ConsoleIT {
             assertThat(problem.getText()).contains("超过项目阈值的申请须由另一名审批人复核")
                     .contains("Above the programme's threshold a second, different approver must approve");
             b.screenshot("office-four-eyes-refused");
+            b.driver.findElement(By.id("lang-switch")).click(); // the same queue in English
+            b.wait(15).until(ExpectedConditions.textToBe(By.tagName("h1"), "Approval queue"));
+            assertThat(b.text(By.cssSelector("#app-" + app + " td.st"))).isEqualTo("Awaiting second approver");
+            b.screenshot("office-approval-queue-en");
         } finally {
             Stack.reject(app, "browser test: release the reservation");
         }
