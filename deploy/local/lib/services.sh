@@ -2,11 +2,13 @@
 # The platform's own Quarkus services, run from their fast-jar builds
 # (<module>/target/quarkus-app/quarkus-run.jar), rebuilt first when any source is newer.
 
-# module:http-port:database (the database name is also its login and, DEMO ONLY, its password)
+# module:http-port:database (the database name is also its login and, DEMO ONLY, its password). The console
+# owns no data (no database, no Kafka): it signs people in through Keycloak and calls the three services.
 SERVICES=(
   voucher-service:8081:voucher
   provider-service:8082:provider
   allocation-service:8083:allocation
+  console:8080:
 )
 SERVICE_HEAP=${CVP_SERVICE_HEAP:-384m}
 # The asynchronous back office: services whose main work is consuming events (deciding usage, capturing it on
@@ -94,6 +96,19 @@ svc_start() {
   fi
   # `nice` for every thread of the JVM; the session's autogroup too (setsid gives each component one, and with
   # autogroups enabled the kernel shares the CPU between sessions first, by the session's own nice value).
+  if [[ -z $db ]]; then
+    # the console: Keycloak's realm for signing in (its confidential client's secret: the demo value of the
+    # local realm file unless CONSOLE_CLIENT_SECRET says otherwise) and where the three services are
+    start_bg "$svc" "$REPO_DIR/$svc" \
+      "QUARKUS_HTTP_PORT=$port" \
+      "OIDC_AUTH_SERVER_URL=$KC_ISSUER" \
+      "CONSOLE_CLIENT_SECRET=${CONSOLE_CLIENT_SECRET:-cvp-console-demo-secret-local-only-0123456789}" \
+      "VOUCHER_SERVICE_URL=http://localhost:$(svc_port voucher-service)" \
+      "PROVIDER_SERVICE_URL=http://localhost:$(svc_port provider-service)" \
+      "ALLOCATION_SERVICE_URL=http://localhost:$(svc_port allocation-service)" \
+      -- java "-Xmx${CVP_CONSOLE_HEAP:-256m}" -jar "$jar"
+    return 0
+  fi
   start_bg "$svc" "$REPO_DIR/$svc" \
     "QUARKUS_HTTP_PORT=$port" \
     "DB_URL=$(pg_url "$db")" "DB_USER=$db" "DB_PASSWORD=$db" \
