@@ -32,14 +32,17 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class EnterpriseResource {
     static final int PAGE = 20;
+    private static final String STATEMENTS = "/enterprise/statements";
     private final Api api;
     private final Pages pages;
     private final ProgrammeCodes codes;
+    private final RedemptionPages redemption;
 
-    public EnterpriseResource(Api api, Pages pages, ProgrammeCodes codes) {
+    public EnterpriseResource(Api api, Pages pages, ProgrammeCodes codes, RedemptionPages redemption) {
         this.api = api;
         this.pages = pages;
         this.codes = codes;
+        this.redemption = redemption;
     }
 
     @GET
@@ -231,25 +234,14 @@ public class EnterpriseResource {
     @GET
     @Path("statements")
     public TemplateInstance statements(@QueryParam("msg") String msg) {
-        return statementsPage(msg, null);
-    }
-
-    private TemplateInstance statementsPage(String msg, Problem problem) {
-        List<Map<String, Object>> batches = api.get(Service.VOUCHER, "/api/settlement/batches").orPage().list();
-        return pages.page("enterprise/statements").data("batches", batches).data("msg", msg).data("problem", problem)
-                .data("programmes", codes.get()).data("base", "/enterprise/statements");
+        return redemption.page(STATEMENTS, msg, null);
     }
 
     @POST
     @Path("statements")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response openBatch(@FormParam("programmeCode") String programme, @FormParam("period") String period) {
-        ApiResult r = api.post(Service.VOUCHER, "/api/settlement/batches", Map.of("programmeCode", programme == null ? "" : programme,
-                "period", period == null ? "" : period));
-        if (!r.ok()) {
-            return Response.status(r.status()).type(MediaType.TEXT_HTML_TYPE).entity(statementsPage(null, r.problem())).build();
-        }
-        return Forms.redirect("/enterprise/statements", pages.ui().t("兑付批次已创建", "Redemption batch opened"));
+        return redemption.open(STATEMENTS, programme, period);
     }
 
     @POST
@@ -257,14 +249,7 @@ public class EnterpriseResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submitBatch(@PathParam("id") UUID id, @FormParam("invoiceNumber") String invoice,
                                 @FormParam("deliveryCertificateRef") String certificate) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("invoiceNumber", Forms.blankToNull(invoice));
-        body.put("deliveryCertificateRef", Forms.blankToNull(certificate));
-        ApiResult r = api.post(Service.VOUCHER, "/api/settlement/batches/" + id + "/submit", body);
-        if (!r.ok()) {
-            return Response.status(r.status()).type(MediaType.TEXT_HTML_TYPE).entity(statementsPage(null, r.problem())).build();
-        }
-        return Forms.redirect("/enterprise/statements", pages.ui().label(r.map().get("status")));
+        return redemption.submit(STATEMENTS, id, invoice, certificate);
     }
 
 }

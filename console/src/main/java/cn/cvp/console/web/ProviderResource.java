@@ -33,14 +33,17 @@ public class ProviderResource {
     static final int PAGE = 20;
     /** Records per call of the usage batch API from the upload page (the API takes at most 1,000). */
     public static final int CHUNK = 500;
+    private static final String STATEMENTS = "/provider/statements";
     private final Api api;
     private final Pages pages;
     private final ProgrammeCodes codes;
+    private final RedemptionPages redemption;
 
-    public ProviderResource(Api api, Pages pages, ProgrammeCodes codes) {
+    public ProviderResource(Api api, Pages pages, ProgrammeCodes codes, RedemptionPages redemption) {
         this.api = api;
         this.pages = pages;
         this.codes = codes;
+        this.redemption = redemption;
     }
 
     @GET
@@ -252,24 +255,14 @@ public class ProviderResource {
     @GET
     @Path("statements")
     public TemplateInstance statements(@QueryParam("msg") String msg) {
-        return statementsPage(msg, null);
-    }
-
-    private TemplateInstance statementsPage(String msg, Problem problem) {
-        List<Map<String, Object>> batches = api.get(Service.VOUCHER, "/api/settlement/batches").orPage().list();
-        return pages.page("enterprise/statements").data("batches", batches).data("msg", msg).data("problem", problem)
-                .data("programmes", codes.get()).data("base", "/provider/statements");
+        return redemption.page(STATEMENTS, msg, null);
     }
 
     @POST
     @Path("statements")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response openBatch(@FormParam("programmeCode") String programme, @FormParam("period") String period) {
-        ApiResult r = api.post(Service.VOUCHER, "/api/settlement/batches", Map.of("programmeCode", nz(programme), "period", nz(period)));
-        if (!r.ok()) {
-            return Response.status(r.status()).type(MediaType.TEXT_HTML_TYPE).entity(statementsPage(null, r.problem())).build();
-        }
-        return Forms.redirect("/provider/statements", pages.ui().t("兑付批次已创建", "Redemption batch opened"));
+        return redemption.open(STATEMENTS, programme, period);
     }
 
     @POST
@@ -277,14 +270,7 @@ public class ProviderResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submitBatch(@PathParam("id") UUID id, @FormParam("invoiceNumber") String invoice,
                                 @FormParam("deliveryCertificateRef") String certificate) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("invoiceNumber", Forms.blankToNull(invoice));
-        body.put("deliveryCertificateRef", Forms.blankToNull(certificate));
-        ApiResult r = api.post(Service.VOUCHER, "/api/settlement/batches/" + id + "/submit", body);
-        if (!r.ok()) {
-            return Response.status(r.status()).type(MediaType.TEXT_HTML_TYPE).entity(statementsPage(null, r.problem())).build();
-        }
-        return Forms.redirect("/provider/statements", pages.ui().label(r.map().get("status")));
+        return redemption.submit(STATEMENTS, id, invoice, certificate);
     }
 
     private static String startOfDay(String date) {

@@ -4,7 +4,6 @@ import cn.cvp.kit.domain.DomainException;
 import cn.cvp.provider.allocation.domain.ProviderAllocation;
 import cn.cvp.provider.allocation.persistence.ProviderAllocationRepository;
 import cn.cvp.provider.provider.application.ProviderQueries;
-import cn.cvp.provider.provider.domain.Provider;
 import cn.cvp.provider.support.Page;
 import cn.cvp.provider.support.Viewer;
 import cn.cvp.provider.usage.application.UsageReportQueries;
@@ -40,14 +39,11 @@ public class AllocationQueries {
 
     /** Newest first: a provider's own, or all for administrators and auditors. */
     public List<AllocationWithUsage> list(Viewer viewer, Page page) {
-        UUID providerId = null;
-        if (!viewer.seesAll()) {
-            Optional<Provider> own = providers.findRegistered(viewer.organisation());
-            if (own.isEmpty()) {
-                return List.of();
-            }
-            providerId = own.get().id();
+        ProviderQueries.ListScope scope = providers.listScope(viewer);
+        if (scope.nothing()) {
+            return List.of();
         }
+        UUID providerId = scope.providerId();
         List<ProviderAllocation> found = allocations.page(providerId, page);
         Map<UUID, UsageTotals> totals = usage.totalsByAllocation(found.stream().map(ProviderAllocation::allocationId)
                 .toList());

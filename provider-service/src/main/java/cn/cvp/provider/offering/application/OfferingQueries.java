@@ -31,14 +31,11 @@ public class OfferingQueries {
 
     /** Newest first, optionally in one status. */
     public List<Offering> list(Viewer viewer, OfferingStatus status, Page page) {
-        UUID providerId = null;
-        if (!viewer.seesAll()) {
-            Optional<Provider> own = providers.findRegistered(viewer.organisation());
-            if (own.isEmpty()) {
-                return List.of();
-            }
-            providerId = own.get().id();
+        ProviderQueries.ListScope scope = providers.listScope(viewer);
+        if (scope.nothing()) {
+            return List.of();
         }
+        UUID providerId = scope.providerId();
         return offerings.page(providerId, status, page);
     }
 

@@ -29,6 +29,21 @@ public class ProviderQueries {
         return organisation == null ? Optional.empty() : providers.byCreditCode(organisation);
     }
 
+    /**
+     * Whose rows a viewer's lists show: everyone's ({@code providerId} null) for administrators and auditors, its own
+     * provider's, or nothing at all for an organisation that has not registered.
+     */
+    public record ListScope(boolean nothing, UUID providerId) {
+    }
+
+    public ListScope listScope(Viewer viewer) {
+        if (viewer.seesAll()) {
+            return new ListScope(false, null);
+        }
+        return findRegistered(viewer.organisation()).map(p -> new ListScope(false, p.id()))
+                .orElseGet(() -> new ListScope(true, null));
+    }
+
     /** The caller's own provider, or 404 PROVIDER_NOT_REGISTERED. */
     public Provider mine(String organisation) {
         return findRegistered(organisation).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,

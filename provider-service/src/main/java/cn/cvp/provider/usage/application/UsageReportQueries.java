@@ -2,7 +2,6 @@ package cn.cvp.provider.usage.application;
 
 import cn.cvp.kit.domain.DomainException;
 import cn.cvp.provider.provider.application.ProviderQueries;
-import cn.cvp.provider.provider.domain.Provider;
 import cn.cvp.provider.support.Page;
 import cn.cvp.provider.support.Viewer;
 import cn.cvp.provider.usage.domain.UsageReport;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Usage reports as the viewer may see them (providers their own, administrators and auditors all), and totals. */
@@ -34,14 +32,11 @@ public class UsageReportQueries {
     /** Newest first, optionally of one allocation, record id (every version) or status. */
     public List<UsageReport> list(Viewer viewer, UUID allocationId, String recordId, UsageReportStatus status,
                                   Page page) {
-        UUID providerId = null;
-        if (!viewer.seesAll()) {
-            Optional<Provider> own = providers.findRegistered(viewer.organisation());
-            if (own.isEmpty()) {
-                return List.of();
-            }
-            providerId = own.get().id();
+        ProviderQueries.ListScope scope = providers.listScope(viewer);
+        if (scope.nothing()) {
+            return List.of();
         }
+        UUID providerId = scope.providerId();
         return reports.page(providerId, allocationId, recordId, status, page);
     }
 
