@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The programme budget (预算): what is committed to vouchers plus what is reserved for applications under review
- * never exceeds the total. A submission whose requested subsidy the budget no longer covers is refused; reserving or
- * committing more than is left is refused too; the total cannot be cut below what is committed and reserved.
+ * never exceeds the total. A submission is capped to what is left (the review context's {@code FaceValue}) and refused
+ * only when nothing is left; reserving or committing more than is left is refused; the total cannot be cut below what is committed and reserved.
  */
 public final class ProgrammeBudget {
     private ProgrammeBudget() {
@@ -24,9 +24,9 @@ public final class ProgrammeBudget {
         return fen <= remainingFen;
     }
 
-    /** At submission: the requested subsidy must fit in what is left of the budget. */
-    public static Optional<Refusal> check(long requestedFen, long remainingFen) {
-        if (covers(remainingFen, requestedFen)) {
+    /** At submission: refused only when nothing is left of the budget; less than the request caps it. */
+    public static Optional<Refusal> check(long remainingFen) {
+        if (remainingFen > 0) {
             return Optional.empty();
         }
         return Optional.of(new Refusal("BUDGET_EXHAUSTED",

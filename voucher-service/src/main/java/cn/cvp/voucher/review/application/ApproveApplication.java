@@ -24,9 +24,10 @@ import java.util.UUID;
 
 /**
  * An approver's decision. Below the programme's threshold it issues the voucher; above it, the first approval waits
- * for a second, different approver, whose approval issues it ({@link FourEyes}). On issue, the face value
- * = min(subsidy of the amount, the enterprise's annual cap left, the programme's budget left) ({@link FaceValue}),
- * committed in the same transaction under row locks, so that hundreds of concurrent approvals never overspend.
+ * for a second, different approver, whose approval issues it ({@link FourEyes}). On issue, the face value decided at
+ * submission (what was reserved) is re-checked under the same row locks: min(reserved, the enterprise's annual cap
+ * left, the programme's budget left) ({@link FaceValue#recheck}) — it can only go down — and committed in the same
+ * transaction, so that hundreds of concurrent approvals never overspend.
  */
 @ApplicationScoped
 public class ApproveApplication {
@@ -62,6 +63,7 @@ public class ApproveApplication {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Object> before = a.snapshot();
         long reserved = a.reservedFen();
+        FaceValue decided = a.faceValue();
         boolean issueNow = a.approve(actor.username(),
                 FourEyes.needsSecondApprover(a.requestedSubsidyFen(), rules.secondApproverThresholdFen()), now);
         if (!issueNow) {
@@ -72,15 +74,15 @@ public class ApproveApplication {
         AnnualCommitment commitment = reservations.lockCommitment(a.enterpriseId(), a.programmeId(), now.getYear());
         Subsidy subsidy = Subsidy.under(rules, enterprise.startup(), a.resourceClass());
         long capLeft = AnnualCap.of(rules, enterprise).leftOrRefuse(commitment.usedFen());
-        long face = FaceValue.of(subsidy.of(a.contractAmountFen()), capLeft, programme.budgetRemainingFen());
-        programme.commit(face);
-        commitment.commit(face);
+        FaceValue face = decided.recheck(capLeft, programme.budgetRemainingFen());
+        programme.commit(face.fen());
+        commitment.commit(face.fen());
 
         UUID voucherId = UUID.randomUUID();
-        a.issued(voucherId);
+        a.issued(voucherId, face);
         audit.record(actor, "APPLICATION_APPROVED", "Application", a.id(), before, a.snapshot());
         issueVoucher.issue(new IssueVoucher.Command(voucherId, a.id(), programme.id(), programme.code(),
-                enterprise.id(), enterprise.creditCode(), enterprise.relatedParties(), subsidy.ratio(), face,
+                enterprise.id(), enterprise.creditCode(), enterprise.relatedParties(), subsidy.ratio(), face.fen(),
                 rules.domesticChipSubsidyRatio(),
                 rules.providerRequirements().stream().map(Enum::name).sorted().toList(),
                 now, now.plusMonths(rules.voucherValidityMonths()),

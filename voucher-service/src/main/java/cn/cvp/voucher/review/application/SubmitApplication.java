@@ -10,6 +10,7 @@ import cn.cvp.voucher.programme.domain.ProgrammeRules;
 import cn.cvp.voucher.review.domain.AnnualCommitment;
 import cn.cvp.voucher.review.domain.Application;
 import cn.cvp.voucher.review.domain.ApplicationStatus;
+import cn.cvp.voucher.review.domain.FaceValue;
 import cn.cvp.voucher.review.domain.SubmissionChecks;
 import cn.cvp.voucher.review.persistence.ApplicationRepository;
 import cn.cvp.voucher.support.Refusal;
@@ -23,9 +24,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Submission: runs the automatic checks ({@link SubmissionChecks}) and, if they pass, reserves the requested subsidy
- * against the programme budget and the enterprise's annual cap (both rows locked, so concurrent submissions cannot
- * overshoot); the application then waits for review. On any failure nothing changes: 422 with every failure in
+ * Submission: runs the automatic checks ({@link SubmissionChecks}) and, if they pass, reserves the face value the
+ * enterprise will get — the requested subsidy capped by what is left of its annual cap and of the programme budget
+ * ({@link FaceValue}, refused only when nothing is left) — against both (both rows locked, so concurrent submissions
+ * cannot overshoot); the application then waits for review. On any failure nothing changes: 422 with every failure in
  * {@code errors[]}.
  */
 @ApplicationScoped
@@ -64,14 +66,16 @@ public class SubmitApplication {
         OffsetDateTime now = OffsetDateTime.now(clock);
         AnnualCommitment annual = reservations.lockCommitment(a.enterpriseId(), a.programmeId(), now.getYear());
         boolean contractUsed = repository.contractUsedElsewhere(a);
-        List<Refusal> failures = SubmissionChecks.run(rules, enterprise, a, new SubmissionChecks.Context(
-                now.toLocalDate(), contractUsed, annual.usedFen(), programme.budgetRemainingFen()));
+        SubmissionChecks.Context ctx = new SubmissionChecks.Context(
+                now.toLocalDate(), contractUsed, annual.usedFen(), programme.budgetRemainingFen());
+        List<Refusal> failures = SubmissionChecks.run(rules, enterprise, a, ctx);
         if (!failures.isEmpty()) {
             throw SubmissionChecks.refused(failures);
         }
         ApplicationStatus before = a.status();
-        reservations.reserve(programme, annual, a.requestedSubsidyFen());
-        a.submit(a.requestedSubsidyFen(), now);
+        FaceValue face = SubmissionChecks.faceValue(rules, enterprise, a, ctx);
+        reservations.reserve(programme, annual, face.fen());
+        a.submit(face, now);
         audit.record(actor, "APPLICATION_SUBMITTED", "Application", a.id(), Map.of("status", before), a.snapshot());
         return a;
     }

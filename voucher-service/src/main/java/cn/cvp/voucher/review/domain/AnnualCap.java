@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * The per-enterprise annual cap (年度补贴上限, e.g. Beijing ¥2,000,000, Shanghai ¥300,000 and ¥100,000 for an incubated
  * team): what an enterprise has committed and reserved under a programme in one calendar year never exceeds the
- * programme's {@code annualCapFen} — its {@code teamAnnualCapFen} for a team, where the programme has one. Checked at
- * submission (the requested subsidy must fit) and again at approval (the face value is capped by what is left).
+ * programme's {@code annualCapFen} — its {@code teamAnnualCapFen} for a team, where the programme has one. A request
+ * above what is left is capped to it ({@link FaceValue}); only a cap with nothing left refuses, at submission
+ * ({@link #check}) and again at approval ({@link #leftOrRefuse}).
  */
 public record AnnualCap(long capFen) {
 
@@ -22,12 +23,17 @@ public record AnnualCap(long capFen) {
                 ? rules.teamAnnualCapFen() : rules.annualCapFen());
     }
 
-    /** At submission: what is used this year plus the requested subsidy may reach the cap, not pass it. */
-    public Optional<Refusal> check(long usedFen, long requestedFen) {
-        if (usedFen + requestedFen <= capFen) {
+    /** What is left of the cap this year (never negative). */
+    public long left(long usedFen) {
+        return Math.max(0, capFen - usedFen);
+    }
+
+    /** At submission: refused only when nothing is left of the cap this year; less than the request caps it. */
+    public Optional<Refusal> check(long usedFen) {
+        if (left(usedFen) > 0) {
             return Optional.empty();
         }
-        String left = Money.yuan(Math.max(0, capFen - usedFen));
+        String left = Money.yuan(left(usedFen));
         return Optional.of(new Refusal("ANNUAL_CAP_EXCEEDED",
                 "The annual cap is " + Money.yuan(capFen) + " yuan; " + left + " yuan is left this year",
                 "年度补贴上限为 " + Money.yuan(capFen) + " 元，本年度剩余 " + left + " 元"));

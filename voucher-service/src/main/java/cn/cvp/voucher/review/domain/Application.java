@@ -94,6 +94,12 @@ public class Application {
     private OffsetDateTime firstApprovedAt;
     @Column(name = "voucher_id")
     private UUID voucherId;
+    /** The face value decided at submission (what is reserved), lowered at approval if less is left then. */
+    @Column(name = "face_value_fen")
+    private Long faceValueFen;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capped_by")
+    private FaceValue.CappedBy cappedBy;
 
     private static final Set<ApplicationStatus> SUBMITTABLE = EnumSet.of(ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
     private static final Set<ApplicationStatus> IN_REVIEW = EnumSet.of(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED);
@@ -135,6 +141,8 @@ public class Application {
         providerCreditCode = contract == null ? null : contract.providerCreditCode();
         this.otherSubsidyDeclared = otherSubsidyDeclared;
         this.requestedSubsidyFen = requestedSubsidyFen;
+        faceValueFen = null;
+        cappedBy = null;
     }
 
     /** Only a draft or a returned application can be edited by the enterprise. */
@@ -142,12 +150,17 @@ public class Application {
         require(SUBMITTABLE, "edited");
     }
 
-    /** The automatic checks passed: the application waits for review, with the requested subsidy reserved. */
-    public void submit(long reservedFen, OffsetDateTime now) {
+    /**
+     * The automatic checks passed: the application waits for review, with its face value (the requested subsidy,
+     * capped by what is left of the annual cap and the budget) reserved.
+     */
+    public void submit(FaceValue faceValue, OffsetDateTime now) {
         require(SUBMITTABLE, "submitted");
         status = ApplicationStatus.UNDER_REVIEW;
         submittedAt = now;
-        this.reservedFen = reservedFen;
+        this.reservedFen = faceValue.fen();
+        faceValueFen = faceValue.fen();
+        cappedBy = faceValue.cappedBy();
         reviewedBy = null;
         reviewedAt = null;
         firstApprovedBy = null;
@@ -193,9 +206,23 @@ public class Application {
         return true;
     }
 
-    /** Marks the voucher issued for this application. */
-    public void issued(UUID voucherId) {
+    /** Marks the voucher issued for this application, with the face value it was issued with. */
+    public void issued(UUID voucherId, FaceValue faceValue) {
         this.voucherId = voucherId;
+        faceValueFen = faceValue.fen();
+        cappedBy = faceValue.cappedBy();
+    }
+
+    /**
+     * The face value decided so far: at submission (what is reserved), after approval the voucher's; null before
+     * the first submission. Applications submitted before capping was recorded count their reservation, uncapped.
+     */
+    public FaceValue faceValue() {
+        if (faceValueFen != null) {
+            return new FaceValue(faceValueFen, cappedBy == null ? FaceValue.CappedBy.NONE : cappedBy);
+        }
+        return submittedAt == null ? null : new FaceValue(reservedFen > 0 ? reservedFen : requestedSubsidyFen,
+                FaceValue.CappedBy.NONE);
     }
 
     public void returnForRevision(String who, String reason, OffsetDateTime now) {
@@ -260,6 +287,8 @@ public class Application {
         m.put("amountFen", contractAmountFen);
         m.put("requestedSubsidyFen", requestedSubsidyFen);
         m.put("reservedFen", reservedFen);
+        m.put("faceValueFen", faceValueFen);
+        m.put("cappedBy", cappedBy);
         m.put("cardHours", cardHours);
         m.put("resourceClass", resourceClass);
         m.put("reviewedBy", reviewedBy);

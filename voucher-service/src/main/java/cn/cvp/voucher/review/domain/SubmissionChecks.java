@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The automatic checks run when an application is submitted: every rule in its own class, run in this order, each
- * failure with its own stable code. Pure: the caller supplies what needs the database ({@link Context}).
+ * failure with its own stable code; the annual cap and the budget refuse only when nothing is left of them, and
+ * otherwise cap the face value ({@link #faceValue}). Pure: the caller supplies what needs the database ({@link Context}).
  */
 public final class SubmissionChecks {
 
@@ -35,11 +36,18 @@ public final class SubmissionChecks {
         OneContractOneApplication.check(rules, application.contractNumber(), ctx.contractAlreadyUsed())
                 .ifPresent(failures::add);
         NoDoubleDipping.check(application.otherSubsidyDeclared()).ifPresent(failures::add);
-        AnnualCap.of(rules, enterprise).check(ctx.committedThisYearFen(), application.requestedSubsidyFen())
-                .ifPresent(failures::add);
-        ProgrammeBudget.check(application.requestedSubsidyFen(), ctx.programmeBudgetRemainingFen())
-                .ifPresent(failures::add);
+        AnnualCap.of(rules, enterprise).check(ctx.committedThisYearFen()).ifPresent(failures::add);
+        ProgrammeBudget.check(ctx.programmeBudgetRemainingFen()).ifPresent(failures::add);
         return failures;
+    }
+
+    /**
+     * The face value a submission that passed reserves: the requested subsidy, capped by what is left of the annual
+     * cap and of the budget ({@link FaceValue}).
+     */
+    public static FaceValue faceValue(ProgrammeRules rules, Enterprise enterprise, Application application, Context ctx) {
+        return FaceValue.of(application.requestedSubsidyFen(),
+                AnnualCap.of(rules, enterprise).left(ctx.committedThisYearFen()), ctx.programmeBudgetRemainingFen());
     }
 
     /** The answer to a submission that failed: the first failure's code and message, and every failure in errors[]. */

@@ -26,11 +26,14 @@ class ProgrammeBudgetTest {
     }
 
     @Test
-    void aSubmissionMayTakeWhatIsLeftButNotMore() {
-        assertThat(ProgrammeBudget.check(1_000, 1_000)).isEmpty();
-        assertThat(ProgrammeBudget.check(1_001, 1_000)).map(Refusal::code).contains("BUDGET_EXHAUSTED");
-        assertThat(ProgrammeBudget.check(1_001, 1_000)).map(Refusal::messageEn)
-                .contains("The programme has 10.00 yuan of budget left");
+    void aSubmissionIsRefusedOnlyWhenNothingIsLeft() {
+        // less left than the request caps the face value (FaceValue), it does not refuse
+        assertThat(ProgrammeBudget.check(1_000)).isEmpty();
+        assertThat(ProgrammeBudget.check(1)).isEmpty();
+        assertThat(ProgrammeBudget.check(0)).map(Refusal::code).contains("BUDGET_EXHAUSTED");
+        assertThat(ProgrammeBudget.check(0)).map(Refusal::messageEn)
+                .contains("The programme has 0.00 yuan of budget left");
+        assertThat(ProgrammeBudget.check(0)).map(Refusal::messageZh).contains("项目剩余预算仅 0.00 元");
     }
 
     @Test

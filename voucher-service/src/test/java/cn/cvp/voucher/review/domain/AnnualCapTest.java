@@ -31,14 +31,41 @@ class AnnualCapTest {
     }
 
     @Test
-    void atSubmissionTheRequestMayReachTheCapButNotPassIt() {
+    void atSubmissionOnlyACapWithNothingLeftRefuses() {
         AnnualCap cap = new AnnualCap(200_000_000L);
-        assertThat(cap.check(198_000_000L, 2_000_000L)).isEmpty();
-        assertThat(cap.check(198_000_001L, 2_000_000L)).map(Refusal::code).contains("ANNUAL_CAP_EXCEEDED");
-        assertThat(cap.check(199_000_000L, 2_000_000L)).map(Refusal::messageEn)
-                .contains("The annual cap is 2000000.00 yuan; 10000.00 yuan is left this year");
-        assertThat(new AnnualCap(100L).check(150L, 1L)).map(Refusal::messageZh)
+        assertThat(cap.check(198_000_000L)).isEmpty();
+        // ¥10,000 left of ¥2,000,000: a larger request is capped to it (FaceValue), not refused
+        assertThat(cap.check(199_000_000L)).isEmpty();
+        assertThat(cap.left(199_000_000L)).isEqualTo(1_000_000L);
+        assertThat(cap.check(200_000_000L)).map(Refusal::code).contains("ANNUAL_CAP_EXCEEDED");
+        assertThat(cap.check(200_000_000L)).map(Refusal::messageEn)
+                .contains("The annual cap is 2000000.00 yuan; 0.00 yuan is left this year");
+        assertThat(new AnnualCap(100L).check(150L)).map(Refusal::messageZh)
                 .contains("年度补贴上限为 1.00 元，本年度剩余 0.00 元");
+        assertThat(new AnnualCap(100L).left(150L)).isZero();
+    }
+
+    @Test
+    void aBeijingRequestAboveWhatIsLeftOfTheCapGetsWhatIsLeft() {
+        // ¥1,000,000 of ¥2,000,000 used; contract ¥6,000,000 × 20 % = ¥1,200,000 → a ¥1,000,000 voucher
+        AnnualCap cap = AnnualCap.of(beijing(), enterprise());
+        assertThat(cap.check(100_000_000L)).isEmpty();
+        assertThat(FaceValue.of(120_000_000L, cap.left(100_000_000L), 5_000_000_000L))
+                .isEqualTo(new FaceValue(100_000_000L, FaceValue.CappedBy.ANNUAL_CAP));
+    }
+
+    @Test
+    void shanghaiCapsATechSmeAt300000AndATeamAt100000() {
+        // contract ¥1,000,000 × 50 % = ¥500,000, nothing used yet
+        AnnualCap sme = AnnualCap.of(SHANGHAI, enterprise());
+        assertThat(FaceValue.of(50_000_000L, sme.left(0), 5_000_000_000L))
+                .isEqualTo(new FaceValue(30_000_000L, FaceValue.CappedBy.ANNUAL_CAP));
+        AnnualCap team = AnnualCap.of(SHANGHAI, enterprise("310115", Industry.SOFTWARE_IT_SERVICES, true, false));
+        assertThat(team.check(0)).isEmpty();
+        assertThat(FaceValue.of(50_000_000L, team.left(0), 5_000_000_000L))
+                .isEqualTo(new FaceValue(10_000_000L, FaceValue.CappedBy.ANNUAL_CAP));
+        // the team's cap used up: refused
+        assertThat(team.check(10_000_000L)).map(Refusal::code).contains("ANNUAL_CAP_EXCEEDED");
     }
 
     @Test

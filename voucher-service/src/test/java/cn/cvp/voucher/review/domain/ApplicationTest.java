@@ -20,7 +20,7 @@ class ApplicationTest {
 
     private static Application underReview() {
         Application a = draft();
-        a.submit(1_000, NOW);
+        a.submit(new FaceValue(1_000, FaceValue.CappedBy.NONE), NOW);
         return a;
     }
 
@@ -39,7 +39,7 @@ class ApplicationTest {
         Application a = underReview();
         assertThat(a.status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
         assertThat(a.reservedFen()).isEqualTo(1_000);
-        assertIllegal(() -> a.submit(1_000, NOW), ApplicationStatus.UNDER_REVIEW);
+        assertIllegal(() -> a.submit(new FaceValue(1_000, FaceValue.CappedBy.NONE), NOW), ApplicationStatus.UNDER_REVIEW);
     }
 
     @Test
@@ -77,7 +77,7 @@ class ApplicationTest {
         assertThat(a.status()).isEqualTo(ApplicationStatus.RETURNED);
         assertThat(a.reservedFen()).isZero();
         a.requireEditable();
-        a.submit(2_000, NOW);
+        a.submit(new FaceValue(2_000, FaceValue.CappedBy.NONE), NOW);
         assertThat(a.status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
         assertThat(a.reviewedBy()).isNull();
 

@@ -22,7 +22,7 @@ class FourEyesTest {
 
     private static Application reviewed() {
         Application a = application();
-        a.submit(a.requestedSubsidyFen(), NOW);
+        a.submit(new FaceValue(a.requestedSubsidyFen(), FaceValue.CappedBy.NONE), NOW);
         a.review("reviewer", NOW);
         return a;
     }

@@ -70,10 +70,10 @@ class SubmissionChecksTest {
         Application twice = application(ResourceClass.GPU_A800_80G, contract(), true);
         assertThat(codes(beijing(), enterprise(), twice, ok())).containsExactly("DOUBLE_DIPPING");
 
-        assertThat(codes(beijing(), enterprise(), application(), new SubmissionChecks.Context(TODAY, false, 199_000_000L, 1_000_000_000L)))
+        assertThat(codes(beijing(), enterprise(), application(), new SubmissionChecks.Context(TODAY, false, 200_000_000L, 1_000_000_000L)))
                 .containsExactly("ANNUAL_CAP_EXCEEDED");
 
-        assertThat(codes(beijing(), enterprise(), application(), new SubmissionChecks.Context(TODAY, false, 0, 1_999_999L)))
+        assertThat(codes(beijing(), enterprise(), application(), new SubmissionChecks.Context(TODAY, false, 0, 0)))
                 .containsExactly("BUDGET_EXHAUSTED");
 
         assertThat(codes(beijing(), enterprise(), application(), new SubmissionChecks.Context(LocalDate.parse("2028-01-01"), false, 0, 1_000_000_000L)))
@@ -81,9 +81,40 @@ class SubmissionChecksTest {
     }
 
     @Test
-    void theCapExactlyReachedStillPasses() {
-        assertThat(codes(beijing(), enterprise(), application(), new SubmissionChecks.Context(TODAY, false, 198_000_000L, 2_000_000L)))
-                .isEmpty();
+    void theCapExactlyReachedStillPassesUncapped() {
+        SubmissionChecks.Context ctx = new SubmissionChecks.Context(TODAY, false, 198_000_000L, 2_000_000L);
+        assertThat(codes(beijing(), enterprise(), application(), ctx)).isEmpty();
+        assertThat(SubmissionChecks.faceValue(beijing(), enterprise(), application(), ctx))
+                .isEqualTo(new FaceValue(2_000_000L, FaceValue.CappedBy.NONE));
+    }
+
+    @Test
+    void lessLeftThanRequestedIsCappedNotRefused() {
+        // ¥20,000 requested; ¥10,000 left of the annual cap
+        SubmissionChecks.Context capLeft = new SubmissionChecks.Context(TODAY, false, 199_000_000L, 1_000_000_000L);
+        assertThat(codes(beijing(), enterprise(), application(), capLeft)).isEmpty();
+        assertThat(SubmissionChecks.faceValue(beijing(), enterprise(), application(), capLeft))
+                .isEqualTo(new FaceValue(1_000_000L, FaceValue.CappedBy.ANNUAL_CAP));
+        // ¥19,999.99 left of the budget
+        SubmissionChecks.Context budgetLeft = new SubmissionChecks.Context(TODAY, false, 0, 1_999_999L);
+        assertThat(codes(beijing(), enterprise(), application(), budgetLeft)).isEmpty();
+        assertThat(SubmissionChecks.faceValue(beijing(), enterprise(), application(), budgetLeft))
+                .isEqualTo(new FaceValue(1_999_999L, FaceValue.CappedBy.BUDGET));
+        // both less: the smaller caps
+        SubmissionChecks.Context both = new SubmissionChecks.Context(TODAY, false, 199_500_000L, 700_000L);
+        assertThat(codes(beijing(), enterprise(), application(), both)).isEmpty();
+        assertThat(SubmissionChecks.faceValue(beijing(), enterprise(), application(), both))
+                .isEqualTo(new FaceValue(500_000L, FaceValue.CappedBy.ANNUAL_CAP));
+    }
+
+    @Test
+    void exactlyNothingLeftIsRefusedWithTheAmounts() {
+        List<Refusal> failures = SubmissionChecks.run(beijing(), enterprise(), application(),
+                new SubmissionChecks.Context(TODAY, false, 200_000_000L, 0));
+        assertThat(failures).extracting(Refusal::code).containsExactly("ANNUAL_CAP_EXCEEDED", "BUDGET_EXHAUSTED");
+        assertThat(failures).extracting(Refusal::messageEn).containsExactly(
+                "The annual cap is 2000000.00 yuan; 0.00 yuan is left this year",
+                "The programme has 0.00 yuan of budget left");
     }
 
     @Test
