@@ -56,8 +56,9 @@ class ConcurrencyTest {
 
     @Test
     void hundredsOfConcurrentSubmissionsAndApprovalsNeverOverspendTheBudget() throws Exception {
-        // budget for 150 vouchers of ¥100 (10,000 fen: 50 % of 20,000 fen); 250 applications compete
-        long budget = 150 * 10_000L;
+        // budget for 150 vouchers of ¥100 (10,000 fen: 50 % of 20,000 fen) and half of one more; 250 applications
+        // compete: 150 get ¥100, one is capped to the ¥50 left (BUDGET), the others are refused
+        long budget = 150 * 10_000L + 5_000L;
         String code = Programmes.open("CC", budget, Programmes.rules("0.50", 1_000_000_000L, 1_000_000_000L));
         Fixtures.ensureEnterprise(Actors.enterprise(), Actors.ENTERPRISE_ORG, "110108");
         List<String> drafts = concurrently(java.util.stream.IntStream.range(0, 250).<Callable<String>>mapToObj(i -> () ->
@@ -66,7 +67,7 @@ class ConcurrencyTest {
 
         List<Integer> submitted = concurrently(drafts.stream().<Callable<Integer>>map(id -> () ->
                 Actors.enterprise().post("/api/applications/" + id + "/submit").statusCode()).toList());
-        assertThat(count(submitted)).containsEntry(200, 150L).containsEntry(422, 100L);
+        assertThat(count(submitted)).containsEntry(200, 151L).containsEntry(422, 99L);
         assertThat(field(code, "budgetReservedFen")).isEqualTo(budget);
 
         List<String> underReview = new ArrayList<>();
@@ -89,19 +90,21 @@ class ConcurrencyTest {
             }
         }
         List<Integer> approved = concurrently(approvals);
-        assertThat(count(approved)).containsEntry(200, 150L).containsEntry(409, 150L);
+        assertThat(count(approved)).containsEntry(200, 151L).containsEntry(409, 151L);
 
         assertThat(field(code, "budgetCommittedFen")).isEqualTo(budget);
         assertThat(field(code, "budgetReservedFen")).isZero();
         List<Integer> faces = Actors.admin().get("/api/vouchers").then().extract().path("findAll { it.programmeId == '"
                 + Actors.admin().get("/api/programmes/" + code).then().extract().path("id") + "' }.faceValueFen");
-        assertThat(faces).hasSize(150).allMatch(f -> f == 10_000);
+        assertThat(faces).hasSize(151);
+        assertThat(count(faces)).containsEntry(10_000, 150L).containsEntry(5_000, 1L);
     }
 
     @Test
     void concurrentApplicationsOfOneEnterpriseNeverPassItsAnnualCap() throws Exception {
-        // cap ¥1,000 (100,000 fen) per year; 40 concurrent applications of ¥100 subsidy each
-        String code = Programmes.open("CAP", 100_000_000_000L, Programmes.rules("0.50", 100_000L, 1_000_000_000L));
+        // cap ¥1,050 (105,000 fen) per year; 40 concurrent applications of ¥100 subsidy each: 10 get ¥100, one is
+        // capped to the ¥50 left (ANNUAL_CAP), the others are refused
+        String code = Programmes.open("CAP", 100_000_000_000L, Programmes.rules("0.50", 105_000L, 1_000_000_000L));
         String org = Actors.ENTERPRISE_ORG;
         Fixtures.ensureEnterprise(Actors.enterprise(), org, "110108");
         List<String> drafts = new ArrayList<>();
@@ -111,9 +114,11 @@ class ConcurrencyTest {
         }
         List<String> outcomes = concurrently(drafts.stream().<Callable<String>>map(id -> () -> {
             var response = Actors.enterprise().post("/api/applications/" + id + "/submit");
-            return response.statusCode() == 200 ? "OK" : response.path("code");
+            return response.statusCode() == 200 ? "OK " + response.path("cappedBy") + " " + response.path("faceValueFen")
+                    : response.path("code");
         }).toList());
-        assertThat(count(outcomes)).containsEntry("OK", 10L).containsEntry("ANNUAL_CAP_EXCEEDED", 30L);
-        assertThat(field(code, "budgetReservedFen")).isEqualTo(100_000L);
+        assertThat(count(outcomes)).containsEntry("OK NONE 10000", 10L).containsEntry("OK ANNUAL_CAP 5000", 1L)
+                .containsEntry("ANNUAL_CAP_EXCEEDED", 29L);
+        assertThat(field(code, "budgetReservedFen")).isEqualTo(105_000L);
     }
 }
