@@ -1,11 +1,13 @@
 package cn.cvp.provider;
 
 import cn.cvp.kit.testing.LocalInfraResource;
-import cn.cvp.kit.testing.TestTokens;
 import cn.cvp.provider.support.Db;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -33,9 +35,9 @@ class StrictInputTest {
     @Inject
     Db db;
 
+    /** The caller is set by {@code @TestSecurity} / {@code @OidcSecurity}, as in the service's other tests. */
     private static RequestSpecification provider(String org) {
-        return RestAssured.given().auth().oauth2(TestTokens.token("strict-" + org, org, "provider"))
-                .contentType(ContentType.JSON);
+        return RestAssured.given().contentType(ContentType.JSON);
     }
 
     private static Map<String, Object> registration(String creditCode) {
@@ -51,6 +53,8 @@ class StrictInputTest {
     }
 
     @Test
+    @TestSecurity(user = "strict-1", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = UNKNOWN_FIELD_ORG))
     void anUnknownFieldIs400UnknownFieldAndNothingIsStored() throws Exception {
         Map<String, Object> body = registration(UNKNOWN_FIELD_ORG);
         body.put("accredited", true);
@@ -63,6 +67,8 @@ class StrictInputTest {
     }
 
     @Test
+    @TestSecurity(user = "strict-2", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = DUPLICATE_ORG))
     void aRepeatedKeyIs400DuplicateFieldAndNothingIsStored() throws Exception {
         String json = JSON.writeValueAsString(registration(DUPLICATE_ORG));
         for (String body : new String[] {json.substring(0, json.length() - 1) + ",\"yearsOperating\":40}",
@@ -75,11 +81,17 @@ class StrictInputTest {
     }
 
     @Test
-    void refusalsOfTheCallerAreProblemJsonWithACode() {
+    void withoutATokenTheAnswerIs401ProblemJson() {
         RestAssured.given().get("/api/providers/me").then().statusCode(401)
-                .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
-        RestAssured.given().auth().oauth2(TestTokens.token("enterprise-demo", "91110108MA01ENT1XN", "enterprise"))
-                .contentType(ContentType.JSON).body(registration("91110108MA01ENT1XN"))
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"))
+                .body("messages.zh", notNullValue());
+    }
+
+    @Test
+    @TestSecurity(user = "strict-3", roles = "enterprise")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = "91110108MA01ENT1XN"))
+    void theWrongRoleIs403ProblemJson() {
+        RestAssured.given().contentType(ContentType.JSON).body(registration("91110108MA01ENT1XN"))
                 .post("/api/providers").then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"))
                 .body("messages.zh", notNullValue());
