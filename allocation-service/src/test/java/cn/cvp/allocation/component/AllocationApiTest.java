@@ -24,7 +24,11 @@ class AllocationApiTest extends ComponentTest {
 
     @Test
     void withoutATokenEveryEndpointAnswers401() {
-        given().get("/api/allocations").then().statusCode(401);
+        given().get("/api/allocations").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"))
+                .body("messages.zh", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2("forged.token.here").get("/api/allocations").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
         given().get("/api/allocations/{id}", UUID.randomUUID()).then().statusCode(401);
         given().get("/api/usage-decisions/{id}", UUID.randomUUID()).then().statusCode(401);
     }
@@ -32,7 +36,9 @@ class AllocationApiTest extends ComponentTest {
     @Test
     @TestSecurity(user = "ent-1", roles = "enterprise")
     void anEnterpriseUserIsRefused403() {
-        given().get("/api/allocations").then().statusCode(403);
+        given().get("/api/allocations").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"))
+                .body("messages.en", org.hamcrest.Matchers.notNullValue());
         given().get("/api/allocations/{id}", UUID.randomUUID()).then().statusCode(403);
         given().get("/api/usage-decisions/{id}", UUID.randomUUID()).then().statusCode(403);
     }

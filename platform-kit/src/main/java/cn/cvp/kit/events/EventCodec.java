@@ -1,6 +1,7 @@
 package cn.cvp.kit.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -19,8 +20,9 @@ public class EventCodec {
     private static final EventFormat FORMAT = new JsonFormat();
     private final ObjectMapper mapper;
 
+    /** Tolerant reader: a consumer ignores fields a producer's newer version added (requests are strict). */
     public EventCodec(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     public String encode(String id, String source, String type, String subject, OffsetDateTime time, String dataJson) {

@@ -489,6 +489,8 @@ class UsageReportResourceTest {
         given().when().get("/api/usage-reports?allocationId=" + demoAllocation).then().statusCode(200)
                 .body("size()", is(0));
         Map<String, Object> correction = new HashMap<>(record(p + "-1", demoAllocation, "1"));
+        correction.remove("recordId");
+        correction.remove("allocationId");
         correction.put("reason", "x");
         given().contentType("application/json").body(correction)
                 .when().post("/api/usage-reports/" + demoReport + "/corrections").then().statusCode(404);
