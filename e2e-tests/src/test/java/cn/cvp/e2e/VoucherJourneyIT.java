@@ -34,11 +34,14 @@ class VoucherJourneyIT {
     @Test
     @Order(1)
     void everyApiNeedsATokenAndTheRightRole() {
-        for (String service : List.of(Stack.VOUCHER, Stack.PROVIDER, Stack.ALLOCATION)) {
-            Stack.anonymous(service).get("/api/allocations").then().statusCode(anyOf(is(401)));
-        }
+        // each service's own collection; a refusal says why, as problem+json with a stable code
+        Map<String, String> collections = Map.of(Stack.VOUCHER, "/api/vouchers", Stack.PROVIDER, "/api/offerings",
+                Stack.ALLOCATION, "/api/allocations");
+        collections.forEach((service, path) -> Stack.anonymous(service).get(path).then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED")));
         Stack.anonymous(Stack.VOUCHER).get("/api/vouchers").then().statusCode(401);
-        Stack.as("provider-demo", Stack.VOUCHER).get("/api/vouchers").then().statusCode(403);
+        Stack.as("provider-demo", Stack.VOUCHER).get("/api/vouchers").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
         Stack.as("enterprise-demo", Stack.VOUCHER)
                 .post("/api/applications/" + UUID.randomUUID() + "/approve").then().statusCode(403);
         Stack.as("enterprise-demo", Stack.PROVIDER).body(Map.of("records", List.of()))

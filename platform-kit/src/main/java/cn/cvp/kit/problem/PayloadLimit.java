@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * A body declared larger than {@code quarkus.http.limits.max-body-size} is refused before JAX-RS sees it. Quarkus'
@@ -35,17 +35,8 @@ public class PayloadLimit {
                 ctx.next();
                 return;
             }
-            String language = ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-            boolean chinese = language != null && language.toLowerCase(Locale.ROOT).startsWith("zh");
-            String en = "The request body is too large (at most " + max + " bytes)";
-            String zh = "请求体过大（最多 " + max + " 字节）";
-            String body = "{\"type\":\"https://cvp.example.cn/problems/payload-too-large\",\"title\":\"Request Entity Too Large\","
-                    + "\"status\":413,\"detail\":\"" + (chinese ? zh : en) + "\",\"code\":\"PAYLOAD_TOO_LARGE\","
-                    + "\"messages\":{\"en\":\"" + en + "\",\"zh\":\"" + zh + "\"}}";
-            ctx.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=UTF-8")
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(body);
+            RouteProblems.end(ctx, 413, "PAYLOAD_TOO_LARGE", "The request body is too large (at most " + max + " bytes)",
+                    "请求体过大（最多 " + max + " 字节）", Map.of(HttpHeaders.CONNECTION.toString(), "close"));
         });
     }
 }
