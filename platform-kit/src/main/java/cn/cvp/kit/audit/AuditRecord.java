@@ -39,4 +39,11 @@ public class AuditRecord extends PanacheEntityBase {
     public String after;
     @Column(name = "occurred_at", nullable = false)
     public OffsetDateTime occurredAt;
+    /** Position in the hash chain (null until sealed, about a second after the change; see {@link AuditChain}). */
+    @Column(name = "chain_seq", insertable = false, updatable = false)
+    public Long chainSeq;
+    @Column(name = "prev_hash", insertable = false, updatable = false)
+    public String prevHash;
+    @Column(name = "row_hash", insertable = false, updatable = false)
+    public String rowHash;
 }
