@@ -4,6 +4,8 @@ import cn.cvp.kit.domain.DomainException;
 import cn.cvp.kit.security.Actor;
 import cn.cvp.voucher.programme.application.Programmes;
 import cn.cvp.voucher.programme.domain.Programme;
+import cn.cvp.voucher.programme.domain.ProgrammeRules;
+import cn.cvp.voucher.settlement.domain.PaymentFile;
 import cn.cvp.voucher.settlement.domain.SettlementBatch;
 import cn.cvp.voucher.settlement.domain.SettlementLine;
 import cn.cvp.voucher.settlement.domain.SettlementPeriod;
@@ -37,6 +39,28 @@ public class SettlementQueries {
         Programme p = programmes.byCode(programmeCode);
         SettlementPeriod sp = SettlementPeriod.parse(period, programmes.currentRules(p).settlementCycle());
         return Statement.of(p.code(), sp, captures.perProvider(p.id(), sp), captures.perEnterprise(p.id(), sp));
+    }
+
+    /**
+     * One enterprise's own statement (对账单) of a programme's period: its captures per provider and its totals. An
+     * enterprise reads only its own (another's is "not found"); staff read any.
+     */
+    public Statement enterpriseStatement(Actor actor, boolean staff, String enterpriseCreditCode, String programmeCode,
+                                         String period) {
+        if (!staff && !enterpriseCreditCode.equals(actor.organisation())) {
+            throw DomainException.notFound("Statement of enterprise", enterpriseCreditCode);
+        }
+        Programme p = programmes.byCode(programmeCode);
+        SettlementPeriod sp = SettlementPeriod.parse(period, programmes.currentRules(p).settlementCycle());
+        return Statement.of(p.code(), sp, captures.perProviderOfEnterprise(p.id(), sp, enterpriseCreditCode),
+                captures.ofEnterprise(p.id(), sp, enterpriseCreditCode));
+    }
+
+    /** The batch's bank-transfer instruction: its submitter paid the sum of its lines. */
+    public PaymentFile paymentFile(SettlementBatch batch) {
+        boolean enterprise = batch.submitterType() == ProgrammeRules.RedemptionSubmitter.ENTERPRISE;
+        return PaymentFile.of(programmeCode(batch), batch, captures.nameOf(batch.submitterCreditCode(), enterprise),
+                lines(batch));
     }
 
     /** Newest first: a submitter's own ({@code submitterCreditCode}), or every batch when it is null. */

@@ -10,7 +10,10 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One captured subsidy redeemed in a batch; a capture belongs to at most one batch. */
+/**
+ * One captured subsidy redeemed in a batch. A capture is in at most one active line (a unique index); the lines of a
+ * cancelled batch are withdrawn — kept, inactive — and their captures can be redeemed again.
+ */
 @Entity
 @Table(name = "settlement_line")
 public class SettlementLine {
@@ -30,6 +33,7 @@ public class SettlementLine {
     private long usageAmountFen;
     @Column(name = "captured_at")
     private OffsetDateTime capturedAt;
+    private boolean active;
 
     @Embeddable
     public record Key(@Column(name = "batch_id") UUID batchId, @Column(name = "ledger_entry_id") long ledgerEntryId)
@@ -54,6 +58,7 @@ public class SettlementLine {
         line.subsidyFen = capture.subsidyFen();
         line.usageAmountFen = capture.usageAmountFen();
         line.capturedAt = capture.capturedAt();
+        line.active = true;
         return line;
     }
 
@@ -65,4 +70,5 @@ public class SettlementLine {
     public long subsidyFen() { return subsidyFen; }
     public long usageAmountFen() { return usageAmountFen; }
     public OffsetDateTime capturedAt() { return capturedAt; }
+    public boolean active() { return active; }
 }

@@ -10,6 +10,28 @@ import java.util.regex.Pattern;
 
 /** A settlement period in the programme's cycle: {@code 2026-11} (monthly) or {@code 2026-Q4} (quarterly). */
 public record SettlementPeriod(LocalDate start, LocalDate end) {
+
+    /** The period of the cycle that contains this day. */
+    public static SettlementPeriod containing(LocalDate day, ProgrammeRules.SettlementCycle cycle) {
+        YearMonth first = cycle == ProgrammeRules.SettlementCycle.MONTHLY ? YearMonth.from(day)
+                : YearMonth.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1);
+        YearMonth last = cycle == ProgrammeRules.SettlementCycle.MONTHLY ? first : first.plusMonths(2);
+        return new SettlementPeriod(first.atDay(1), last.atEndOfMonth());
+    }
+
+    /** Whether the period is over on this day (its last day has passed). */
+    public boolean endedBy(LocalDate today) {
+        return today.isAfter(end);
+    }
+
+    /** The period as the API names it: {@code 2026-11} for a month, {@code 2026-Q4} for a quarter. */
+    public String label() {
+        if (start.getMonth() == end.getMonth() && start.getYear() == end.getYear()) {
+            return YearMonth.from(start).toString();
+        }
+        return start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+    }
+
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 

@@ -14,4 +14,9 @@ public class SettlementLineRepository implements PanacheRepositoryBase<Settlemen
     public List<SettlementLine> ofBatch(UUID batchId) {
         return list("key.batchId = ?1 order by key.ledgerEntryId", batchId);
     }
+
+    /** Withdraws the lines of a cancelled batch: its captures are redeemable again. */
+    public int withdrawAll(UUID batchId) {
+        return update("active = false where key.batchId = ?1 and active = true", batchId);
+    }
 }

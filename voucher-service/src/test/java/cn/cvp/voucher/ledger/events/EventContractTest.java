@@ -1,6 +1,7 @@
 package cn.cvp.voucher.ledger.events;
 
 import cn.cvp.kit.testing.EventSchemas;
+import cn.cvp.voucher.settlement.events.SettlementEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,8 @@ class EventContractTest {
     void everyProducedTypeHasASchemaAndAValidExample() {
         assertThat(EventSchemas.types(EventSchemas.OWN)).containsExactlyInAnyOrder(
                 VoucherEvents.ISSUED, VoucherEvents.HOLD_PLACED, VoucherEvents.HOLD_REJECTED, VoucherEvents.DEBITED,
-                VoucherEvents.FROZEN, VoucherEvents.UNFROZEN, VoucherEvents.REVOKED, VoucherEvents.EXPIRED);
+                VoucherEvents.FROZEN, VoucherEvents.UNFROZEN, VoucherEvents.REVOKED, VoucherEvents.EXPIRED,
+                SettlementEvents.PAID);
         for (String type : EventSchemas.types(EventSchemas.OWN)) {
             assertThat(EventSchemas.validate(EventSchemas.OWN, type, EventSchemas.example(EventSchemas.OWN, type))).as(type).isEmpty();
         }

@@ -98,13 +98,21 @@ class SettlementTest {
                 .statusCode(422).body("code", equalTo("NOTHING_TO_SETTLE"));
         Actors.otherEnterprise().get("/api/settlement/batches/" + batchId).then().statusCode(404);
 
+        String paidOn = java.time.LocalDate.now(clock).toString();
         Actors.enterprise().body(Map.of("invoiceNumber", "INV-1")).post("/api/settlement/batches/" + batchId + "/submit").then()
-                .statusCode(400).body("code", equalTo("DELIVERY_CERTIFICATE_REQUIRED"));
-        Actors.enterprise().body(Map.of("invoiceNumber", "INV-1", "deliveryCertificateRef", "DC-1"))
+                .statusCode(400).body("code", equalTo("CO_PAYMENT_NOT_DECLARED"));
+        Actors.enterprise().body(Map.of("invoiceNumber", "INV-1", "deliveryCertificateRef", "DC-1", "coPaymentPaidOn", paidOn))
+                .post("/api/settlement/batches/" + batchId + "/submit").then().statusCode(422)
+                .body("code", equalTo("DOCUMENTS_REQUIRED"));
+        for (String kind : List.of("invoice", "delivery-certificate")) {
+            Redemptions.upload(Actors.enterprise(), "application/pdf", Redemptions.PDF)
+                    .put("/api/settlement/batches/" + batchId + "/documents/" + kind).then().statusCode(201);
+        }
+        Actors.enterprise().body(Map.of("invoiceNumber", "INV-1", "deliveryCertificateRef", "DC-1", "coPaymentPaidOn", paidOn))
                 .post("/api/settlement/batches/" + batchId + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
         Actors.approver().body(Map.of("reason", "发票抬头有误 (wrong invoice title)"))
                 .post("/api/settlement/batches/" + batchId + "/return").then().statusCode(200).body("status", equalTo("RETURNED"));
-        Actors.enterprise().body(Map.of("invoiceNumber", "INV-2", "deliveryCertificateRef", "DC-1"))
+        Actors.enterprise().body(Map.of("invoiceNumber", "INV-2", "deliveryCertificateRef", "DC-1", "coPaymentPaidOn", paidOn))
                 .post("/api/settlement/batches/" + batchId + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
         Actors.admin().body(Map.of("paymentReference", "PAY-1")).post("/api/settlement/batches/" + batchId + "/paid").then()
                 .statusCode(409).body("currentState", equalTo("SUBMITTED"));
