@@ -35,18 +35,21 @@ class AllocationApiTest extends ComponentTest {
 
     @Test
     @TestSecurity(user = "ent-1", roles = "enterprise")
-    void anEnterpriseUserIsRefused403() {
+    void anEnterpriseAccountWithoutAnOrganisationIsRefused403() {
         given().get("/api/allocations").then().statusCode(403)
-                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"))
-                .body("messages.en", org.hamcrest.Matchers.notNullValue());
-        given().get("/api/allocations/{id}", UUID.randomUUID()).then().statusCode(403);
-        given().get("/api/usage-decisions/{id}", UUID.randomUUID()).then().statusCode(403);
+                .contentType("application/problem+json").body("code", equalTo("NO_ORGANISATION"))
+                .body("messages.zh", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/allocations/{id}", UUID.randomUUID()).then().statusCode(403)
+                .body("code", equalTo("NO_ORGANISATION"));
+        given().get("/api/usage-decisions/{id}", UUID.randomUUID()).then().statusCode(403)
+                .body("code", equalTo("NO_ORGANISATION"));
     }
 
     @Test
     @TestSecurity(user = "prov-1", roles = "provider")
     void aProviderUserIsRefused403() {
-        given().get("/api/allocations").then().statusCode(403);
+        given().get("/api/allocations").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().get("/api/usage-decisions").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
 
     @Test

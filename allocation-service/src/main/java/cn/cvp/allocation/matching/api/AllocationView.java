@@ -18,6 +18,7 @@ public record AllocationView(
         @Schema(description = "null while WAITLISTED") UUID offeringId,
         Integer offeringVersion,
         UUID providerId,
+        @Schema(description = "the provider's name as registered (null while WAITLISTED)") String providerName,
         String enterpriseCreditCode,
         String resourceClass,
         String region,
@@ -40,9 +41,9 @@ public record AllocationView(
         @Schema(description = "candidates considered, why each was excluded or how it ranked, and the rule that chose")
         JsonNode explanation) {
 
-    static AllocationView of(Allocation a, JsonNode explanation) {
+    static AllocationView of(Allocation a, String providerName, JsonNode explanation) {
         return new AllocationView(a.allocationId(), a.voucherId(), a.offeringId(), a.offeringVersion(), a.providerId(),
-                a.enterpriseCreditCode(), a.resourceClass(), a.region(), a.domesticChip(), a.units(), a.cardHours(),
+                providerName, a.enterpriseCreditCode(), a.resourceClass(), a.region(), a.domesticChip(), a.units(), a.cardHours(),
                 a.unitPriceFen(), a.amountFen(), a.subsidyRatio() == null ? null : a.subsidyRatio().toPlainString(),
                 EventTimes.inProgrammeZone(a.windowStart()), EventTimes.inProgrammeZone(a.windowEnd()),
                 a.status().name(), a.statusReason(), a.holdFen(), a.acceptedUnits().toPlainString(),

@@ -82,14 +82,24 @@ public class AllocationRepository implements PanacheRepositoryBase<Allocation, U
     private static final List<AllocationStatus> LIVE =
             List.of(AllocationStatus.PROPOSED, AllocationStatus.HELD, AllocationStatus.ACTIVE);
 
+    /** Whether this allocation was made for this enterprise's voucher. */
+    public boolean belongsTo(UUID allocationId, String enterpriseCreditCode) {
+        return count("allocationId = ?1 and enterpriseCreditCode = ?2", allocationId, enterpriseCreditCode) > 0;
+    }
+
     public List<Allocation> findByVoucher(UUID voucherId) {
         return list("voucherId", Sort.by("createdAt").and("allocationId"), voucherId);
     }
 
     /** A page of allocations, newest first, filtered by whatever is given. */
-    public PanacheQuery<Allocation> search(UUID voucherId, UUID providerId, AllocationStatus status, int page, int size) {
+    public PanacheQuery<Allocation> search(String enterpriseCreditCode, UUID voucherId, UUID providerId,
+                                           AllocationStatus status, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (enterpriseCreditCode != null) {
+            where.add("enterpriseCreditCode = :enterprise");
+            params = params.and("enterprise", enterpriseCreditCode);
+        }
         if (voucherId != null) {
             where.add("voucherId = :voucherId");
             params = params.and("voucherId", voucherId);

@@ -6,6 +6,7 @@ import cn.cvp.allocation.usage.application.UsageDecisionQueries;
 import cn.cvp.kit.problem.Problem;
 import cn.cvp.allocation.usage.domain.UsageDecision;
 import cn.cvp.kit.problem.ProblemException;
+import cn.cvp.kit.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,22 +32,25 @@ import java.util.Locale;
 public class UsageDecisionResource {
 
     private final UsageDecisionQueries queries;
+    private final Caller caller;
 
-    public UsageDecisionResource(UsageDecisionQueries queries) {
+    public UsageDecisionResource(UsageDecisionQueries queries, Caller caller) {
         this.queries = queries;
+        this.caller = caller;
     }
 
     @GET
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.ENTERPRISE})
     @Operation(summary = "List usage decisions",
-            description = "Newest first. flagged=true lists the decisions fraud rules flagged for review (风险复核): "
+            description = "Newest first. An enterprise user sees the usage reports on its own allocations only. "
+                    + "flagged=true lists the decisions fraud rules flagged for review (风险复核): "
                     + "accepted ones (spikes before expiry, related parties) and rejected ones (usage on a frozen or revoked voucher).")
     @APIResponse(responseCode = "200", description = "A page of decisions",
             content = @Content(schema = @Schema(implementation = UsageDecisionPageView.class)))
     @APIResponse(responseCode = "400", description = "A malformed filter (INVALID_FORMAT, UNKNOWN_ENUM_VALUE, VALIDATION_FAILED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or an invalid token")
-    @APIResponse(responseCode = "403", description = "Not a platform administrator or auditor")
+    @APIResponse(responseCode = "403", description = "Not staff or an enterprise user (FORBIDDEN, NO_ORGANISATION)")
     public UsageDecisionPageView list(
             @Parameter(description = "true: only flagged decisions; false: only unflagged ones",
                     schema = @Schema(enumeration = {"true", "false"})) @QueryParam("flagged") String flagged,
@@ -56,7 +60,7 @@ public class UsageDecisionResource {
             @Parameter(description = "only decisions on this voucher's allocations") @QueryParam("voucherId") String voucherId,
             @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "page size, 1–200") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        UsageDecisionQueries.Page result = queries.search(flaggedOf(flagged), decisionOf(decision),
+        UsageDecisionQueries.Page result = queries.search(Roles.enterpriseScope(caller), flaggedOf(flagged), decisionOf(decision),
                 Ids.filterId("allocationId", allocationId), Ids.filterId("voucherId", voucherId), page, size);
         return new UsageDecisionPageView(result.items().stream().map(UsageDecisionView::of).toList(),
                 result.page(), result.size(), result.total());
@@ -90,15 +94,19 @@ public class UsageDecisionResource {
 
     @GET
     @Path("/{usageReportId}")
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The decision on one usage report")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.ENTERPRISE})
+    @Operation(summary = "The decision on one usage report",
+            description = "The usage report behind a ledger entry (its usageReportId): period, units, price, amount, "
+                    + "the provider's record id and delivery certificate, and the subsidy captured. An enterprise user "
+                    + "sees only reports on its own allocations: another's is NOT_FOUND.")
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(schema = @Schema(implementation = UsageDecisionView.class)))
-    @APIResponse(responseCode = "404", description = "Not decided (yet), or no such report (NOT_FOUND)",
+    @APIResponse(responseCode = "404", description = "Not decided (yet), no such report, or not yours (NOT_FOUND)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or an invalid token")
-    @APIResponse(responseCode = "403", description = "Not a platform administrator or auditor")
+    @APIResponse(responseCode = "403", description = "Not staff or an enterprise user (FORBIDDEN, NO_ORGANISATION)")
     public UsageDecisionView get(@PathParam("usageReportId") String usageReportId) {
-        return UsageDecisionView.of(queries.get(Ids.pathId("Usage decision", usageReportId)));
+        return UsageDecisionView.of(queries.get(Ids.pathId("Usage decision", usageReportId),
+                Roles.enterpriseScope(caller)));
     }
 }

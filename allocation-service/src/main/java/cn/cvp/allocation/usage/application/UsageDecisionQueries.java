@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** Read-only view of usage decisions for the API. */
+/**
+ * Read-only view of usage decisions for the API: the usage report behind each debit of a voucher. Staff see all; an
+ * enterprise sees the decisions on its own allocations only (another's is "not found").
+ */
 @ApplicationScoped
 public class UsageDecisionQueries {
 
@@ -17,16 +20,20 @@ public class UsageDecisionQueries {
         this.decisions = decisions;
     }
 
-    public UsageDecision get(UUID usageReportId) {
+    /** @param enterpriseCreditCode the enterprise asking, or null for staff */
+    public UsageDecision get(UUID usageReportId, String enterpriseCreditCode) {
         UsageDecision decision = decisions.findById(usageReportId);
-        if (decision == null) {
+        if (decision == null
+                || (enterpriseCreditCode != null && !decisions.belongsTo(usageReportId, enterpriseCreditCode))) {
             throw DomainException.notFound("Usage decision", usageReportId);
         }
         return decision;
     }
 
-    public Page search(Boolean flagged, String decision, UUID allocationId, UUID voucherId, int page, int size) {
-        var query = decisions.search(flagged, decision, allocationId, voucherId, page, size);
+    /** @param enterpriseCreditCode only decisions on this enterprise's allocations, or null for all */
+    public Page search(String enterpriseCreditCode, Boolean flagged, String decision, UUID allocationId,
+                       UUID voucherId, int page, int size) {
+        var query = decisions.search(enterpriseCreditCode, flagged, decision, allocationId, voucherId, page, size);
         return new Page(query.list(), page, size, query.count());
     }
 

@@ -33,10 +33,24 @@ public class UsageDecisionRepository implements PanacheRepositoryBase<UsageDecis
     }
 
     /** A page of decisions, newest first, filtered by whatever is given. */
-    public PanacheQuery<UsageDecision> search(Boolean flagged, String decision, UUID allocationId, UUID voucherId,
-                                              int page, int size) {
+    /** Decisions on allocations made for one enterprise's vouchers. */
+    private static final String OF_ENTERPRISE = "allocationId in (select a.allocationId from Allocation a "
+            + "where a.enterpriseCreditCode = :enterprise)";
+
+    /** Whether this decision is on an allocation of this enterprise's voucher. */
+    public boolean belongsTo(UUID usageReportId, String enterpriseCreditCode) {
+        return count("usageReportId = :id and " + OF_ENTERPRISE,
+                Parameters.with("id", usageReportId).and("enterprise", enterpriseCreditCode)) > 0;
+    }
+
+    public PanacheQuery<UsageDecision> search(String enterpriseCreditCode, Boolean flagged, String decision,
+                                              UUID allocationId, UUID voucherId, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (enterpriseCreditCode != null) {
+            where.add(OF_ENTERPRISE);
+            params = params.and("enterprise", enterpriseCreditCode);
+        }
         if (flagged != null) {
             where.add("flagged = :flagged");
             params = params.and("flagged", flagged);
