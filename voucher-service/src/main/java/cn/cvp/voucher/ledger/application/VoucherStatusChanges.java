@@ -6,6 +6,7 @@ import cn.cvp.kit.outbox.Outbox;
 import cn.cvp.kit.security.Actor;
 import cn.cvp.voucher.ledger.domain.LedgerEntry;
 import cn.cvp.voucher.ledger.domain.Voucher;
+import cn.cvp.voucher.ledger.domain.VoucherEnded;
 import cn.cvp.voucher.ledger.domain.VoucherHold;
 import cn.cvp.voucher.ledger.domain.VoucherStatus;
 import cn.cvp.voucher.ledger.events.VoucherEvents;
@@ -15,6 +16,7 @@ import cn.cvp.voucher.ledger.persistence.VoucherRepository;
 import cn.cvp.voucher.programme.application.Programmes;
 import cn.cvp.voucher.programme.domain.Programme;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -26,7 +28,8 @@ import java.util.UUID;
 /**
  * What freezing, unfreezing, revoking and expiring a voucher share, inside the use case's transaction: the voucher
  * locked, the end of a voucher (outstanding holds released, unused money back to the programme budget), and the
- * status event with its audit record — allocation-service hears of it on voucher.events.
+ * status event with its audit record — allocation-service hears of it on voucher.events. The end of a voucher is
+ * also told, in the same transaction, to whoever counts face value ({@link VoucherEnded}: the annual cap).
  */
 @ApplicationScoped
 public class VoucherStatusChanges {
@@ -37,9 +40,12 @@ public class VoucherStatusChanges {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<VoucherEnded> ended;
 
     public VoucherStatusChanges(VoucherRepository vouchers, VoucherHoldRepository holds, LedgerEntryRepository entries,
-                                Programmes programmes, Outbox outbox, AuditLog audit, Clock clock) {
+                                Programmes programmes, Outbox outbox, AuditLog audit, Clock clock,
+                                Event<VoucherEnded> ended) {
+        this.ended = ended;
         this.vouchers = vouchers;
         this.holds = holds;
         this.entries = entries;
@@ -70,6 +76,8 @@ public class VoucherStatusChanges {
         long returned = v.end(endState);
         Programme programme = programmes.lock(v.programmeId());
         programme.giveBack(returned);
+        ended.fire(new VoucherEnded(actor, v.id(), v.applicationId(), v.programmeId(), v.enterpriseId(), v.issuedAt(),
+                returned));
         entries.persist(v.entry(endState == VoucherStatus.REVOKED ? LedgerEntry.Type.REVOCATION : LedgerEntry.Type.EXPIRY,
                 returned, now));
         publish(actor, v, endState == VoucherStatus.REVOKED ? VoucherEvents.REVOKED : VoucherEvents.EXPIRED, before,

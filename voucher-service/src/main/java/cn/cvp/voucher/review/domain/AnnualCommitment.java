@@ -53,4 +53,14 @@ public class AnnualCommitment {
     public void commit(long fen) {
         committedFen += fen;
     }
+
+    /**
+     * Face value of an ended voucher that was never redeemed no longer counts (where the cap counts what is
+     * redeemed); never below nothing.
+     */
+    public long giveBack(long fen) {
+        long back = Math.min(Math.max(0, fen), committedFen);
+        committedFen -= back;
+        return back;
+    }
 }
