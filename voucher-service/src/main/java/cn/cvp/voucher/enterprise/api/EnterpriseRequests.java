@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.util.List;
 
 public final class EnterpriseRequests {
@@ -27,5 +28,12 @@ public final class EnterpriseRequests {
             @NotNull Ownership ownership,
             boolean dishonest,
             @Size(max = 50) List<@NotBlank @Size(max = 200) String> relatedParties) {
+    }
+
+    /** A dated dishonesty record (失信记录) from the credit registry, entered by the programme office. */
+    public record DishonestyRecord(
+            @NotBlank @Size(max = 100) String reference,
+            @NotNull LocalDate recordedOn,
+            @NotBlank @Size(max = 200) String authority) {
     }
 }

@@ -1,14 +1,21 @@
 package cn.cvp.voucher.enterprise.domain;
 
+import cn.cvp.kit.domain.DomainException;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,8 +36,14 @@ public class Enterprise {
     /** An incubated team rather than a company (Shanghai allows them with a lower cap). */
     private boolean team;
     private String ownership;
-    /** A dishonesty (失信) record within the programme's look-back period. */
+    /**
+     * The enterprise's own declaration of a dishonesty (失信) record, undated: it counts whatever the look-back (the
+     * declaration is kept as made; dated records come from the programme office, {@link #dishonestyRecords}).
+     */
     private boolean dishonest;
+    @ElementCollection
+    @CollectionTable(name = "enterprise_dishonesty_record", joinColumns = @JoinColumn(name = "enterprise_id"))
+    private List<DishonestyRecord> dishonestyRecords = new ArrayList<>();
     /** Declared shareholders and controllers (credit codes or names), for related-party checks. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "related_parties", columnDefinition = "jsonb")
@@ -65,6 +78,35 @@ public class Enterprise {
         e.relatedParties = profile.relatedParties() == null ? List.of() : List.copyOf(profile.relatedParties());
         e.registeredAt = at;
         return e;
+    }
+
+    /**
+     * Whether the enterprise is barred by dishonesty under a look-back of {@code years}: its own undated
+     * declaration, or a record dated within the look-back.
+     */
+    public boolean dishonestWithin(LocalDate today, int years) {
+        return dishonest || dishonestyRecords.stream().anyMatch(r -> r.within(today, years));
+    }
+
+    /** Adds a dated record; the same registry reference twice is refused, a record dated in the future too. */
+    public void recordDishonesty(DishonestyRecord record, LocalDate today) {
+        if (record.recordedOn().isAfter(today)) {
+            throw DomainException.invalid("RECORD_DATE_IN_FUTURE",
+                    "A dishonesty record cannot be dated after today (" + today + ")",
+                    "失信记录日期不能晚于今天（" + today + "）");
+        }
+        if (dishonestyRecords.stream().anyMatch(r -> r.reference().equals(record.reference()))) {
+            throw DomainException.conflict("DISHONESTY_RECORD_EXISTS",
+                    "Record " + record.reference() + " is already entered for " + creditCode,
+                    "失信记录 " + record.reference() + " 已录入");
+        }
+        dishonestyRecords.add(record);
+    }
+
+    /** Newest first. */
+    public List<DishonestyRecord> dishonestyRecords() {
+        return dishonestyRecords.stream()
+                .sorted(Comparator.comparing(DishonestyRecord::recordedOn).reversed()).toList();
     }
 
     public UUID id() { return id; }

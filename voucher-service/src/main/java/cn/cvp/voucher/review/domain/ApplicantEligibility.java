@@ -4,20 +4,23 @@ import cn.cvp.voucher.enterprise.domain.Enterprise;
 import cn.cvp.voucher.programme.domain.ProgrammeRules;
 import cn.cvp.voucher.support.Refusal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Who may apply (申报主体): registered in the programme's region (administrative division prefix), in one of its
  * industries, of one of its sizes — or an incubated team where the programme admits teams —, and without a
- * dishonesty record (失信) in the programme's look-back period. Empty lists admit every industry or size.
+ * dishonesty record (失信) in the programme's look-back period ({@code dishonestyLookbackYears}: a record dated
+ * within that many years before today, or the enterprise's own undated declaration). Empty lists admit every
+ * industry or size.
  */
 public final class ApplicantEligibility {
     private ApplicantEligibility() {
     }
 
     /** Every condition the enterprise fails, in this order: region, industry, size, dishonesty. */
-    public static List<Refusal> check(ProgrammeRules rules, Enterprise enterprise) {
+    public static List<Refusal> check(ProgrammeRules rules, Enterprise enterprise, LocalDate today) {
         List<Refusal> refusals = new ArrayList<>();
         if (rules.eligibleRegionPrefix() != null && !enterprise.region().startsWith(rules.eligibleRegionPrefix())) {
             refusals.add(new Refusal("NOT_ELIGIBLE_REGION",
@@ -37,7 +40,7 @@ public final class ApplicantEligibility {
                     "Enterprise size " + (enterprise.team() ? "TEAM" : enterprise.size()) + " is not eligible",
                     "企业规模 " + (enterprise.team() ? "团队" : enterprise.size()) + " 不符合申报条件"));
         }
-        if (enterprise.dishonest()) {
+        if (enterprise.dishonestWithin(today, rules.dishonestyLookbackYears())) {
             refusals.add(new Refusal("DISHONESTY_RECORD",
                     "The enterprise has a dishonesty record within " + rules.dishonestyLookbackYears() + " years",
                     "企业近 " + rules.dishonestyLookbackYears() + " 年内有失信记录"));

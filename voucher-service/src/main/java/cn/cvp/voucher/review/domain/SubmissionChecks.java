@@ -30,7 +30,7 @@ public final class SubmissionChecks {
     public static List<Refusal> run(ProgrammeRules rules, Enterprise enterprise, Application application, Context ctx) {
         List<Refusal> failures = new ArrayList<>();
         ApplicationWindow.check(rules, ctx.today()).ifPresent(failures::add);
-        failures.addAll(ApplicantEligibility.check(rules, enterprise));
+        failures.addAll(ApplicantEligibility.check(rules, enterprise, ctx.today()));
         CoveredResources.check(rules, application.resourceClass()).ifPresent(failures::add);
         failures.addAll(ContractTerms.check(rules, application.contract()));
         OneContractOneApplication.check(rules, application.contractNumber(), ctx.contractAlreadyUsed())

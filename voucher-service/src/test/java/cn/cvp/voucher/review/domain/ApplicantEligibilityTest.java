@@ -6,6 +6,10 @@ import cn.cvp.voucher.programme.domain.ProgrammeRules;
 import cn.cvp.voucher.support.Refusal;
 import org.junit.jupiter.api.Test;
 
+import cn.cvp.voucher.enterprise.domain.DishonestyRecord;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may apply: region, industry, size or team, no dishonesty record. */
 class ApplicantEligibilityTest {
 
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
+
     private static List<String> codes(ProgrammeRules rules, Enterprise e) {
-        return ApplicantEligibility.check(rules, e).stream().map(Refusal::code).toList();
+        return ApplicantEligibility.check(rules, e, TODAY).stream().map(Refusal::code).toList();
+    }
+
+    private static Enterprise recordedOn(LocalDate day) {
+        Enterprise e = enterprise();
+        e.recordDishonesty(new DishonestyRecord("XY-" + day, day, "北京市市场监督管理局", "office-1",
+                OffsetDateTime.parse("2026-12-01T09:00:00+08:00")), TODAY);
+        return e;
     }
 
     @Test
@@ -52,7 +65,7 @@ class ApplicantEligibilityTest {
                 .isEmpty();
         // a company's size must be one the programme names (SMALL is not among these)
         assertThat(codes(beijingWith("eligibleSizes", Set.of("MICRO")), enterprise())).containsExactly("NOT_ELIGIBLE_SIZE");
-        assertThat(ApplicantEligibility.check(beijing(), enterprise("110108", Industry.SOFTWARE_IT_SERVICES, true, false))
+        assertThat(ApplicantEligibility.check(beijing(), enterprise("110108", Industry.SOFTWARE_IT_SERVICES, true, false), TODAY)
                 .get(0).messageEn()).isEqualTo("Enterprise size TEAM is not eligible");
     }
 
@@ -60,8 +73,31 @@ class ApplicantEligibilityTest {
     void aDishonestyRecordExcludes() {
         assertThat(codes(beijing(), enterprise("110108", Industry.SOFTWARE_IT_SERVICES, false, true)))
                 .containsExactly("DISHONESTY_RECORD");
-        assertThat(ApplicantEligibility.check(beijing(), enterprise("110108", Industry.SOFTWARE_IT_SERVICES, false, true))
+        assertThat(ApplicantEligibility.check(beijing(), enterprise("110108", Industry.SOFTWARE_IT_SERVICES, false, true), TODAY)
                 .get(0).messageZh()).isEqualTo("企业近 3 年内有失信记录");
+    }
+
+    @Test
+    void aDatedRecordExcludesOnlyWithinTheProgrammesLookBack() {
+        // Beijing looks back 3 years: 2023-12-02 is the first day inside, 2023-12-01 the last outside
+        assertThat(codes(beijing(), recordedOn(LocalDate.of(2023, 12, 2)))).containsExactly("DISHONESTY_RECORD");
+        assertThat(codes(beijing(), recordedOn(LocalDate.of(2023, 12, 1)))).isEmpty();
+        assertThat(codes(beijing(), recordedOn(TODAY))).containsExactly("DISHONESTY_RECORD");
+        // a programme looking back 5 years still sees the 2023 record; one looking back 0 years only today's
+        assertThat(codes(beijingWith("dishonestyLookbackYears", 5), recordedOn(LocalDate.of(2022, 1, 1))))
+                .containsExactly("DISHONESTY_RECORD");
+        assertThat(codes(beijingWith("dishonestyLookbackYears", 0), recordedOn(TODAY.minusDays(1)))).isEmpty();
+    }
+
+    @Test
+    void aRecordCannotBeDatedInTheFutureNorEnteredTwice() {
+        Enterprise e = recordedOn(LocalDate.of(2025, 3, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.recordDishonesty(new DishonestyRecord(
+                        "XY-2025-03-01", LocalDate.of(2025, 3, 1), "x", "office-1", OffsetDateTime.now()), TODAY))
+                .hasMessageContaining("already entered");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.recordDishonesty(new DishonestyRecord(
+                        "XY-new", TODAY.plusDays(1), "x", "office-1", OffsetDateTime.now()), TODAY))
+                .hasMessageContaining("after today");
     }
 
     @Test
