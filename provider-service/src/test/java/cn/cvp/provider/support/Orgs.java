@@ -24,6 +24,10 @@ public final class Orgs {
     public static final String LIFECYCLE_6 = "91110108MA06LCY068";
     public static final String LIFECYCLE_7 = "91110108MA06LCY07B";
     public static final String LIFECYCLE_8 = "91110108MA06LCY08E";
+    /** Organisations for the programme-criteria tests. */
+    public static final String CRITERIA_1 = "91110108MA07CRT01L";
+    public static final String CRITERIA_2 = "91110108MA07CRT02P";
+    public static final String CRITERIA_3 = "91110108MA07CRT03T";
     /** NEW_2 with a wrong check character. */
     public static final String BAD_CHECKSUM = "91110108MA05REG02A";
 

@@ -2,6 +2,7 @@ package cn.cvp.provider.provider.application;
 
 import cn.cvp.kit.domain.DomainException;
 import cn.cvp.kit.security.Actor;
+import cn.cvp.provider.provider.domain.ProgrammeStanding;
 import cn.cvp.provider.provider.domain.Provider;
 import cn.cvp.provider.provider.persistence.ProviderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * The way to being listed: the provider's self-assessment (自评), platform verification (平台核验), and the start of
@@ -19,14 +21,14 @@ import java.time.OffsetDateTime;
 public class AccreditationService {
     private final ProviderTransitions transitions;
     private final ProviderRepository providers;
-    private final AccreditationConfig config;
+    private final ProgrammeCriteriaService criteria;
     private final Clock clock;
 
     public AccreditationService(ProviderTransitions transitions, ProviderRepository providers,
-                                AccreditationConfig config, Clock clock) {
+                                ProgrammeCriteriaService criteria, Clock clock) {
         this.transitions = transitions;
         this.providers = providers;
-        this.config = config;
+        this.criteria = criteria;
         this.clock = clock;
     }
 
@@ -52,11 +54,17 @@ public class AccreditationService {
                 p -> p.returnSelfAssessment(command.reason(), now()));
     }
 
-    /** Verification passed: public notice (公示) for the configured number of days. */
+    /**
+     * Verification passed: public notice (公示) for the longest notice period of the programmes approved, once the
+     * provider is found to meet each programme's criteria (years operating, private investment).
+     */
     @Transactional
     public Provider startPublicNotice(Actor actor, StartPublicNotice command) {
-        return transitions.apply(actor, command.providerId(), "PROVIDER_PUBLIC_NOTICE_STARTED",
-                p -> p.verified(command.programmes(), config.publicNoticeDays(), command.reason(), now()));
+        return transitions.apply(actor, command.providerId(), "PROVIDER_PUBLIC_NOTICE_STARTED", p -> {
+            List<String> programmes = ProgrammeStanding.approved(command.programmes(), p.requestedProgrammes());
+            int noticeDays = criteria.requireMetFor(p, programmes);
+            return p.verified(programmes, noticeDays, command.reason(), now());
+        });
     }
 
     /**
@@ -66,8 +74,10 @@ public class AccreditationService {
      */
     @Transactional
     public Provider accredit(Actor actor, AccreditProvider command) {
-        return transitions.apply(actor, command.providerId(), "PROVIDER_ACCREDITED_SHORTCUT",
-                p -> p.accredit(command.programmes(), command.reason(), now()));
+        return transitions.apply(actor, command.providerId(), "PROVIDER_ACCREDITED_SHORTCUT", p -> {
+            criteria.requireMetFor(p, command.programmes());
+            return p.accredit(command.programmes(), command.reason(), now());
+        });
     }
 
     private OffsetDateTime now() {

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * What happens to a provider after it is listed: suspension and reinstatement, removal (final), programme standing
@@ -17,11 +18,14 @@ import java.time.OffsetDateTime;
 public class SupervisionService {
     private final ProviderTransitions transitions;
     private final ProviderQueries queries;
+    private final ProgrammeCriteriaService criteria;
     private final Clock clock;
 
-    public SupervisionService(ProviderTransitions transitions, ProviderQueries queries, Clock clock) {
+    public SupervisionService(ProviderTransitions transitions, ProviderQueries queries,
+                              ProgrammeCriteriaService criteria, Clock clock) {
         this.transitions = transitions;
         this.queries = queries;
+        this.criteria = criteria;
         this.clock = clock;
     }
 
@@ -53,8 +57,10 @@ public class SupervisionService {
 
     @Transactional
     public Provider grantProgramme(Actor actor, GrantProgramme command) {
-        return transitions.apply(actor, command.providerId(), "PROVIDER_PROGRAMME_GRANTED",
-                p -> p.grantProgramme(command.programme(), now()));
+        return transitions.apply(actor, command.providerId(), "PROVIDER_PROGRAMME_GRANTED", p -> {
+            criteria.requireMetFor(p, List.of(command.programme()));
+            return p.grantProgramme(command.programme(), now());
+        });
     }
 
     @Transactional
