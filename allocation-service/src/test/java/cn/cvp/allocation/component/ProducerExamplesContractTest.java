@@ -7,6 +7,9 @@ import cn.cvp.allocation.catalogue.events.ProviderRegisteredV1;
 import cn.cvp.allocation.catalogue.events.ProviderStatusChangedV1;
 import cn.cvp.allocation.catalogue.messaging.ProviderEventsConsumer;
 import cn.cvp.allocation.matching.domain.Voucher;
+import cn.cvp.allocation.matching.domain.QuotaOrder;
+import cn.cvp.allocation.matching.events.OrderCancelledV1;
+import cn.cvp.allocation.matching.events.OrderPlacedV1;
 import cn.cvp.allocation.matching.events.VoucherHoldPlacedV1;
 import cn.cvp.allocation.matching.events.VoucherHoldRejectedV1;
 import cn.cvp.allocation.matching.events.VoucherIssuedV1;
@@ -60,7 +63,7 @@ class ProducerExamplesContractTest extends ComponentTest {
     void theExamplesWeReadConformToTheirProducersSchemas() {
         for (String type : new String[] {VoucherIssuedV1.TYPE, VoucherHoldPlacedV1.TYPE, VoucherHoldRejectedV1.TYPE,
                 VoucherStatusChangedV1.FROZEN, VoucherStatusChangedV1.UNFROZEN, VoucherStatusChangedV1.REVOKED,
-                VoucherStatusChangedV1.EXPIRED}) {
+                VoucherStatusChangedV1.EXPIRED, OrderPlacedV1.TYPE, OrderCancelledV1.TYPE}) {
             assertThat(EventSchemas.validate(VOUCHER_EVENTS, type, ProducerExamples.data(VOUCHER_EVENTS, type)))
                     .as(type).isEmpty();
         }
@@ -83,6 +86,19 @@ class ProducerExamplesContractTest extends ComponentTest {
         assertThat(issued.cardHours()).isPositive();
         assertThat(issued.windowEnd()).isAfter(issued.windowStart());
         assertThat(issued.approvedAt()).isNotNull();
+    }
+
+    @Test
+    void orderExamplesAreReadable() {
+        QuotaOrder.Placed placed = VoucherEventsConsumer.placedOf(read(VOUCHER_EVENTS, OrderPlacedV1.TYPE, OrderPlacedV1.class));
+        assertThat(placed.orderId()).isNotNull();
+        assertThat(placed.voucherId()).isNotNull();
+        assertThat(placed.cardHours()).isPositive();
+        assertThat(placed.holdFen()).isPositive();
+        assertThat(placed.subsidyRatio()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
+        assertThat(placed.windowEnd()).isAfter(placed.windowStart());
+        OrderCancelledV1 cancelled = read(VOUCHER_EVENTS, OrderCancelledV1.TYPE, OrderCancelledV1.class);
+        assertThat(cancelled.orderId()).isNotNull();
     }
 
     @Test

@@ -27,6 +27,23 @@ public final class Fixtures {
                 "contract", Map.of("number", "BJ-" + UUID.randomUUID(), "signedOn", "2026-10-15", "months", 6));
     }
 
+    private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** A fresh, valid unified social credit code of an enterprise registered in the division (e.g. 310115). */
+    public static String creditCode(String division) {
+        StringBuilder code = new StringBuilder("91").append(division);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (code.length() < 17) {
+            code.append(CREDIT_CODE_ALPHABET.charAt(random.nextInt(CREDIT_CODE_ALPHABET.length())));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_ALPHABET.indexOf(code.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
+        }
+        return code.append(CREDIT_CODE_ALPHABET.charAt((31 - sum % 31) % 31)).toString();
+    }
+
     /** Registers the caller's enterprise unless it already is. */
     public static void ensureEnterprise(io.restassured.specification.RequestSpecification as, String org, String region) {
         as.body(enterprise(org, region)).post("/api/enterprises").then().statusCode(anyOf(is(201), is(409)));

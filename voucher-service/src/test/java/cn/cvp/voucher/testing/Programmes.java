@@ -37,6 +37,41 @@ public final class Programmes {
         return r;
     }
 
+    /**
+     * Shanghai's quota-first rules (额度先行): 50 %, ¥300,000 a year, ¥100,000 for an incubated team, compute and
+     * storage, Shanghai enterprises, listed institutions only, no contract required.
+     */
+    public static Map<String, Object> shanghaiQuotaFirst() {
+        Map<String, Object> r = rules("0.50", 30_000_000L, 1_000_000_000L);
+        r.put("jurisdiction", "310000");
+        r.put("kind", "INNOVATION_VOUCHER");
+        r.put("model", "QUOTA_FIRST");
+        r.put("teamAnnualCapFen", 10_000_000L);
+        r.put("teamsAllowed", true);
+        r.put("capCountsRedeemed", false);
+        r.put("coveredCategories", List.of("COMPUTE", "STORAGE"));
+        r.put("eligibleRegionPrefix", "31");
+        r.put("providerRequirements", List.of("LISTED_INSTITUTION"));
+        r.put("earliestContractDate", null);
+        r.put("maxContractMonths", null);
+        r.put("oneContractOneApplication", false);
+        r.put("settlementCycle", "QUARTERLY");
+        r.put("redemptionSubmitter", "PROVIDER");
+        return r;
+    }
+
+    /** An application for the enterprise's annual quota under a quota-first programme (no contract). */
+    public static Map<String, Object> quotaApplication(String programmeCode) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("programmeCode", programmeCode);
+        body.put("demand", Map.of("resourceClass", "GPU_A800_80G", "cardHours", 2000, "regions", List.of("310000"),
+                "windowStart", "2026-12-01T00:00:00+08:00", "windowEnd", "2027-11-30T00:00:00+08:00"));
+        body.put("purpose", "全年模型训练算力 (a year of model training)");
+        body.put("amountFen", 60_000_000L);
+        body.put("quota", true);
+        return body;
+    }
+
     /** Creates and opens a programme; returns its code. */
     public static String open(String prefix, long budgetFen, Map<String, Object> rules) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replaceAll("[^A-Z0-9]", "A");

@@ -137,7 +137,9 @@ public class HoldService {
             voucher.markNotActive();
             audit.record(SYSTEM, "VOUCHER_NOT_ACTIVE", "Voucher", voucherId, voucherBefore, voucher.snapshot());
         }
-        for (Allocation waiting : allocations.lockWaitlistedOfVoucher(voucherId)) {
+        // the waitlist of the refused demand: the voucher's, or (a quota's allocation) its order's
+        for (Allocation waiting : allocation.orderId() == null ? allocations.lockWaitlistedOfVoucher(voucherId)
+                : allocations.lockWaitlistedOfDemand(voucherId, allocation.orderId())) {
             Allocation.Snapshot waitingBefore = waiting.snapshot();
             waiting.closeWaitlist("HOLD_REJECTED:" + reason, now);
             audit.record(SYSTEM, "ALLOCATION_WAITLIST_CLOSED", "Allocation", waiting.allocationId(), waitingBefore,

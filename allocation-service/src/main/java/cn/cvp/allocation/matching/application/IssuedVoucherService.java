@@ -13,7 +13,10 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-/** A newly issued voucher (算力券 / 科技创新券): recorded, and its whole demand matched at once. */
+/**
+ * A newly issued voucher (算力券 / 科技创新券): recorded, and its whole demand matched at once. A quota (额度) is
+ * recorded only: the orders placed on it are matched ({@link OrderService}).
+ */
 @ApplicationScoped
 public class IssuedVoucherService {
 
@@ -46,9 +49,15 @@ public class IssuedVoucherService {
                     c.eventId());
             return;
         }
-        matching.lockPool(issued.resourceClass());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Voucher voucher = Voucher.issued(issued, now);
+        if (c.quota()) {
+            voucher.markQuota(); // its orders are matched, not its own demand
+            vouchers.persist(voucher);
+            audit.record(SYSTEM, "QUOTA_RECORDED", "Voucher", voucher.voucherId(), null, voucher.snapshot());
+            return;
+        }
+        matching.lockPool(issued.resourceClass());
         vouchers.persist(voucher);
         audit.record(SYSTEM, "VOUCHER_RECORDED", "Voucher", voucher.voucherId(), null, voucher.snapshot());
         matching.matchNew(voucher, now);

@@ -2,6 +2,8 @@ package cn.cvp.allocation.matching.application;
 
 import cn.cvp.allocation.catalogue.domain.Offering;
 import cn.cvp.allocation.matching.domain.Allocation;
+import cn.cvp.allocation.matching.domain.Demand;
+import cn.cvp.allocation.matching.domain.QuotaOrder;
 import cn.cvp.allocation.matching.domain.Explanation;
 import cn.cvp.allocation.matching.domain.Fill;
 import cn.cvp.allocation.matching.domain.MatchResult;
@@ -45,8 +47,23 @@ public class MatchRecorder {
         this.mapper = mapper;
     }
 
-    /** Demand still to be served: a voucher, how many card-hours, and its waitlist entry if it has one. */
-    record Pending(Voucher voucher, long cardHours, Allocation waitlisted) {
+    /**
+     * Demand still to be served: a voucher — or an order placed on it, a quota — how many card-hours, and its
+     * waitlist entry if it has one.
+     */
+    record Pending(Voucher voucher, QuotaOrder order, long cardHours, Allocation waitlisted) {
+        Pending(Voucher voucher, long cardHours, Allocation waitlisted) {
+            this(voucher, null, cardHours, waitlisted);
+        }
+
+        /** The demand's id as the matcher knows it: the order's, or the voucher's. */
+        UUID demandId() {
+            return order == null ? voucher.voucherId() : order.orderId();
+        }
+
+        Demand demand() {
+            return order == null ? voucher.demand(cardHours) : voucher.demandOfOrder(order, cardHours);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -67,14 +84,14 @@ public class MatchRecorder {
             AllocationCreatedV1 created;
             if (first && waitlisted != null) {
                 Allocation.Snapshot before = waitlisted.snapshot();
-                created = waitlisted.proposeFromWaitlist(p.voucher(), fill, explanation, now);
+                created = waitlisted.proposeFromWaitlist(p.voucher(), p.order(), fill, explanation, now);
                 allocation = waitlisted;
                 audit.record(SYSTEM, "ALLOCATION_PROPOSED", "Allocation", allocation.allocationId(), before,
                         allocation.snapshot());
                 // the converted entry must leave the waitlist before a new entry for the rest can join it
                 allocations.flush();
             } else {
-                allocation = Allocation.propose(UUID.randomUUID(), p.voucher(), fill, explanation, now);
+                allocation = Allocation.propose(UUID.randomUUID(), p.voucher(), p.order(), fill, explanation, now);
                 allocations.persist(allocation);
                 created = allocation.created();
                 audit.record(SYSTEM, "ALLOCATION_PROPOSED", "Allocation", allocation.allocationId(), null,
@@ -85,7 +102,7 @@ public class MatchRecorder {
                     allocation.allocationId().toString(), created);
         }
         if (!result.fullyServed()) {
-            Allocation rest = Allocation.waitlist(UUID.randomUUID(), p.voucher(), result.unservedCardHours(),
+            Allocation rest = Allocation.waitlist(UUID.randomUUID(), p.voucher(), p.order(), result.unservedCardHours(),
                     result.waitlistReason().name(), json(result.explanation()), now);
             allocations.persist(rest);
             audit.record(SYSTEM, "ALLOCATION_WAITLISTED", "Allocation", rest.allocationId(), null, rest.snapshot());

@@ -5,10 +5,12 @@ import cn.cvp.allocation.catalogue.domain.OfferingWithdrawn;
 import cn.cvp.allocation.catalogue.application.Catalogue;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.AllocationStatus;
+import cn.cvp.allocation.matching.domain.QuotaOrder;
 import cn.cvp.allocation.matching.domain.Voucher;
 import cn.cvp.allocation.matching.events.AllocationCancelledV1;
 import cn.cvp.allocation.matching.events.AllocationWaitlistedV1;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
+import cn.cvp.allocation.matching.persistence.QuotaOrderRepository;
 import cn.cvp.allocation.matching.persistence.VoucherRepository;
 import cn.cvp.allocation.support.Topics;
 import cn.cvp.kit.audit.AuditLog;
@@ -37,6 +39,7 @@ public class OfferingWithdrawalService {
     private static final Actor SYSTEM = Actor.system(Topics.SERVICE);
 
     private final VoucherRepository vouchers;
+    private final QuotaOrderRepository orders;
     private final AllocationRepository allocations;
     private final Catalogue catalogue;
     private final PoolMatching matching;
@@ -44,10 +47,11 @@ public class OfferingWithdrawalService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public OfferingWithdrawalService(VoucherRepository vouchers, AllocationRepository allocations,
-                                     Catalogue catalogue, PoolMatching matching, Outbox outbox, AuditLog audit,
-                                     Clock clock) {
+    public OfferingWithdrawalService(VoucherRepository vouchers, QuotaOrderRepository orders,
+                                     AllocationRepository allocations, Catalogue catalogue, PoolMatching matching,
+                                     Outbox outbox, AuditLog audit, Clock clock) {
         this.vouchers = vouchers;
+        this.orders = orders;
         this.allocations = allocations;
         this.catalogue = catalogue;
         this.matching = matching;
@@ -70,7 +74,11 @@ public class OfferingWithdrawalService {
             if (voucher == null || voucher.isEnded()) {
                 continue;
             }
-            rehome(allocation, voucher, event.offeringId(), now);
+            QuotaOrder order = allocation.orderId() == null ? null : orders.findById(allocation.orderId());
+            if (allocation.orderId() != null && (order == null || !order.isPlaced())) {
+                continue; // a cancelled order's demand is not served again
+            }
+            rehome(allocation, voucher, order, event.offeringId(), now);
             rehomed = true;
         }
         if (rehomed) {
@@ -94,12 +102,16 @@ public class OfferingWithdrawalService {
         }
     }
 
-    /** The cancelled reservation's card-hours join the voucher's waitlist entry (opened if it has none). */
-    private void rehome(Allocation cancelled, Voucher voucher, UUID offeringId, OffsetDateTime now) {
-        List<Allocation> waiting = allocations.lockWaitlistedOfVoucher(voucher.voucherId());
+    /**
+     * The cancelled reservation's card-hours join the waitlist entry of its demand — the voucher's, or its order's
+     * (opened if it has none).
+     */
+    private void rehome(Allocation cancelled, Voucher voucher, QuotaOrder order, UUID offeringId, OffsetDateTime now) {
+        List<Allocation> waiting = allocations.lockWaitlistedOfDemand(voucher.voucherId(),
+                order == null ? null : order.orderId());
         Allocation entry;
         if (waiting.isEmpty()) {
-            entry = Allocation.waitlist(UUID.randomUUID(), voucher, cancelled.cardHours(), OFFERING_WITHDRAWN,
+            entry = Allocation.waitlist(UUID.randomUUID(), voucher, order, cancelled.cardHours(), OFFERING_WITHDRAWN,
                     "{\"rule\":\"" + OFFERING_WITHDRAWN + "\",\"withdrawnOfferingId\":\"" + offeringId
                             + "\",\"cancelledAllocationId\":\"" + cancelled.allocationId() + "\"}", now);
             allocations.persist(entry);

@@ -7,10 +7,12 @@ import cn.cvp.allocation.catalogue.application.Catalogue;
 import cn.cvp.allocation.matching.domain.Allocation;
 import cn.cvp.allocation.matching.domain.Demand;
 import cn.cvp.allocation.matching.domain.MatchResult;
+import cn.cvp.allocation.matching.domain.QuotaOrder;
 import cn.cvp.allocation.matching.domain.Matcher;
 import cn.cvp.allocation.matching.domain.Supply;
 import cn.cvp.allocation.matching.domain.Voucher;
 import cn.cvp.allocation.matching.persistence.AllocationRepository;
+import cn.cvp.allocation.matching.persistence.QuotaOrderRepository;
 import cn.cvp.allocation.matching.persistence.VoucherRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,15 +43,17 @@ public class PoolMatching {
     private static final Logger LOG = Logger.getLogger(PoolMatching.class);
 
     private final VoucherRepository vouchers;
+    private final QuotaOrderRepository orders;
     private final AllocationRepository allocations;
     private final Catalogue catalogue;
     private final MatchRecorder recorder;
     private final Clock clock;
     private final Matcher matcher;
 
-    public PoolMatching(VoucherRepository vouchers, AllocationRepository allocations, Catalogue catalogue,
-                        MatchRecorder recorder, Clock clock, MatchingConfig config) {
+    public PoolMatching(VoucherRepository vouchers, QuotaOrderRepository orders, AllocationRepository allocations,
+                        Catalogue catalogue, MatchRecorder recorder, Clock clock, MatchingConfig config) {
         this.vouchers = vouchers;
+        this.orders = orders;
         this.allocations = allocations;
         this.catalogue = catalogue;
         this.recorder = recorder;
@@ -69,6 +73,12 @@ public class PoolMatching {
                 List.of(new MatchRecorder.Pending(voucher, voucher.demandCardHours(), null)), now);
     }
 
+    /** Matches the whole demand of an order just recorded on a quota (its pool already locked). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void matchNewOrder(Voucher quota, QuotaOrder order, OffsetDateTime now) {
+        allocate(order.resourceClass(), List.of(new MatchRecorder.Pending(quota, order, order.cardHours(), null)), now);
+    }
+
     void onCapacityAppeared(@Observes CapacityAppeared event) {
         LOG.debugf("re-matching waitlisted %s demand: %s", event.resourceClass(), event.cause());
         rematchWaitlisted(event.resourceClass());
@@ -84,12 +94,23 @@ public class PoolMatching {
         }
         Map<UUID, Voucher> byId = vouchers.findByIds(waiting.stream().map(Allocation::voucherId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Voucher::voucherId, Function.identity()));
+        Map<UUID, QuotaOrder> orderById = orders.findByIds(waiting.stream().map(Allocation::orderId)
+                        .filter(java.util.Objects::nonNull).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(QuotaOrder::orderId, Function.identity()));
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<MatchRecorder.Pending> pending = new ArrayList<>();
         for (Allocation w : waiting) {
             Voucher v = byId.get(w.voucherId());
-            if (v != null && v.isActiveAt(now)) { // a frozen, revoked or expired voucher waits in vain
+            if (v == null || !v.isActiveAt(now)) { // a frozen, revoked or expired voucher waits in vain
+                continue;
+            }
+            if (w.orderId() == null) {
                 pending.add(new MatchRecorder.Pending(v, w.cardHours(), w));
+            } else {
+                QuotaOrder order = orderById.get(w.orderId());
+                if (order != null && order.isPlaced()) { // a cancelled order's entry waits in vain
+                    pending.add(new MatchRecorder.Pending(v, order, w.cardHours(), w));
+                }
             }
         }
         allocate(resourceClass, pending, now);
@@ -107,11 +128,12 @@ public class PoolMatching {
                 .stream().collect(Collectors.toMap(ProviderStanding::providerId, Function.identity()));
         List<Supply> supplies = locked.stream().map(o -> supplyOf(o, providerById.get(o.providerId()))).toList();
 
-        Map<UUID, MatchRecorder.Pending> pendingByVoucher = pending.stream()
-                .collect(Collectors.toMap(p -> p.voucher().voucherId(), Function.identity()));
-        List<Demand> demands = pending.stream().map(p -> p.voucher().demand(p.cardHours())).toList();
+        // the matcher knows a demand by its voucher's id, or by its order's for an order placed on a quota
+        Map<UUID, MatchRecorder.Pending> pendingByDemand = pending.stream()
+                .collect(Collectors.toMap(MatchRecorder.Pending::demandId, Function.identity()));
+        List<Demand> demands = pending.stream().map(MatchRecorder.Pending::demand).toList();
         for (MatchResult result : matcher.matchInApprovalOrder(demands, supplies)) {
-            recorder.record(pendingByVoucher.get(result.demand().voucherId()), result, offeringById, now);
+            recorder.record(pendingByDemand.get(result.demand().voucherId()), result, offeringById, now);
         }
     }
 

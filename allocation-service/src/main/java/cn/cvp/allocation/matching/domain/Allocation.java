@@ -39,6 +39,9 @@ public class Allocation {
     private UUID voucherId;
     @Column(name = "voucher_approved_at", nullable = false)
     private OffsetDateTime voucherApprovedAt;
+    /** The order of a quota this allocation serves (null for a voucher's own demand). */
+    @Column(name = "order_id")
+    private UUID orderId;
     @Column(name = "offering_id")
     private UUID offeringId;
     @Column(name = "offering_version")
@@ -100,26 +103,44 @@ public class Allocation {
     /** A new reservation for part of a voucher's demand: PROPOSED until voucher-service holds the subsidy. */
     public static Allocation propose(UUID allocationId, Voucher voucher, Fill fill, String explanationJson,
                                      OffsetDateTime now) {
+        return propose(allocationId, voucher, null, fill, explanationJson, now);
+    }
+
+    /**
+     * A new reservation for part of a voucher's demand or, with {@code order}, of an order placed on the voucher (a
+     * quota): the allocation belongs to the voucher, names the order, is served in the order's turn and subsidised
+     * at the order's ratio.
+     */
+    public static Allocation propose(UUID allocationId, Voucher voucher, QuotaOrder order, Fill fill,
+                                     String explanationJson, OffsetDateTime now) {
         Allocation a = new Allocation();
         a.allocationId = allocationId;
         a.voucherId = voucher.voucherId();
-        a.voucherApprovedAt = voucher.approvedAt();
+        a.orderId = order == null ? null : order.orderId();
+        a.voucherApprovedAt = order == null ? voucher.approvedAt() : order.placedAt();
         a.enterpriseCreditCode = voucher.enterpriseCreditCode();
         a.resourceClass = fill.resourceClass();
         a.createdAt = now;
-        a.applyFill(voucher, fill, explanationJson, now);
+        a.applyFill(voucher, order, fill, explanationJson, now);
         return a;
     }
 
     /** The part of a voucher's demand that nothing could serve yet. */
     public static Allocation waitlist(UUID allocationId, Voucher voucher, long unservedCardHours, String reason,
                                       String explanationJson, OffsetDateTime now) {
+        return waitlist(allocationId, voucher, null, unservedCardHours, reason, explanationJson, now);
+    }
+
+    /** The part of a voucher's demand — or of the demand of an order placed on it — that nothing could serve yet. */
+    public static Allocation waitlist(UUID allocationId, Voucher voucher, QuotaOrder order, long unservedCardHours,
+                                      String reason, String explanationJson, OffsetDateTime now) {
         Allocation a = new Allocation();
         a.allocationId = allocationId;
         a.voucherId = voucher.voucherId();
-        a.voucherApprovedAt = voucher.approvedAt();
+        a.orderId = order == null ? null : order.orderId();
+        a.voucherApprovedAt = order == null ? voucher.approvedAt() : order.placedAt();
         a.enterpriseCreditCode = voucher.enterpriseCreditCode();
-        a.resourceClass = voucher.demandResourceClass();
+        a.resourceClass = order == null ? voucher.demandResourceClass() : order.resourceClass();
         a.units = 0;
         a.cardHours = unservedCardHours;
         a.status = AllocationStatus.WAITLISTED;
@@ -133,16 +154,25 @@ public class Allocation {
     /** WAITLISTED → PROPOSED: capacity appeared for this waitlisted demand (or the first part of it). */
     public AllocationCreatedV1 proposeFromWaitlist(Voucher voucher, Fill fill, String explanationJson,
                                                    OffsetDateTime now) {
+        return proposeFromWaitlist(voucher, null, fill, explanationJson, now);
+    }
+
+    /** WAITLISTED → PROPOSED, for a voucher's demand or (with {@code order}, the entry's own) an order's. */
+    public AllocationCreatedV1 proposeFromWaitlist(Voucher voucher, QuotaOrder order, Fill fill,
+                                                   String explanationJson, OffsetDateTime now) {
+        if (order != null && !order.orderId().equals(orderId)) {
+            throw new IllegalArgumentException("waitlist entry " + allocationId + " is not of order " + order.orderId());
+        }
         requireStatus(EnumSet.of(AllocationStatus.WAITLISTED), "proposed from the waitlist");
         if (fill.cardHours() > cardHours) {
             throw new IllegalArgumentException("a fill of " + fill.cardHours() + " card-hours exceeds the "
                     + cardHours + " waitlisted");
         }
-        applyFill(voucher, fill, explanationJson, now);
+        applyFill(voucher, order, fill, explanationJson, now);
         return created();
     }
 
-    private void applyFill(Voucher voucher, Fill fill, String explanationJson, OffsetDateTime now) {
+    private void applyFill(Voucher voucher, QuotaOrder order, Fill fill, String explanationJson, OffsetDateTime now) {
         offeringId = fill.offeringId();
         offeringVersion = fill.offeringVersion();
         providerId = fill.providerId();
@@ -152,7 +182,7 @@ public class Allocation {
         cardHours = fill.cardHours();
         unitPriceFen = fill.unitPriceFen();
         amountFen = fill.amountFen();
-        subsidyRatio = voucher.subsidyRatio();
+        subsidyRatio = order == null ? voucher.subsidyRatio() : order.subsidyRatio();
         windowStart = fill.windowStart().atOffset(ZoneOffset.UTC);
         windowEnd = fill.windowEnd().atOffset(ZoneOffset.UTC);
         status = AllocationStatus.PROPOSED;
@@ -164,7 +194,7 @@ public class Allocation {
     public AllocationCreatedV1 created() {
         return new AllocationCreatedV1(allocationId, voucherId, offeringId, offeringVersion, providerId,
                 enterpriseCreditCode, resourceClass, region, units, cardHours, unitPriceFen, amountFen,
-                inProgrammeZone(windowStart), inProgrammeZone(windowEnd), AllocationStatus.PROPOSED.name());
+                inProgrammeZone(windowStart), inProgrammeZone(windowEnd), AllocationStatus.PROPOSED.name(), orderId);
     }
 
     public AllocationWaitlistedV1 waitlisted() {
@@ -311,6 +341,7 @@ public class Allocation {
 
     public UUID allocationId() { return allocationId; }
     public UUID voucherId() { return voucherId; }
+    public UUID orderId() { return orderId; }
     public OffsetDateTime voucherApprovedAt() { return voucherApprovedAt; }
     public UUID offeringId() { return offeringId; }
     public Integer offeringVersion() { return offeringVersion; }

@@ -78,6 +78,9 @@ public class Voucher {
     private String status;
     @Column(name = "recorded_at", nullable = false)
     private OffsetDateTime recordedAt;
+    /** A quota (额度, voucher.issued.v1 quota = true): never matched itself, only the orders placed on it. */
+    @Column(nullable = false)
+    private boolean quota;
 
     protected Voucher() {
     }
@@ -117,6 +120,27 @@ public class Voucher {
         v.status = ACTIVE;
         v.recordedAt = now;
         return v;
+    }
+
+    /** Marks the voucher a quota: its own demand is not matched, the orders placed on it are. */
+    public void markQuota() {
+        quota = true;
+    }
+
+    public boolean isQuota() {
+        return quota;
+    }
+
+    /**
+     * What is still to be served of an order placed on this quota, as the matcher sees it: the order's demand under
+     * the quota's programme rules about providers, served in the order's turn (when it was placed); the matcher
+     * knows the demand by the order's id.
+     */
+    public Demand demandOfOrder(QuotaOrder order, long cardHours) {
+        return new Demand(order.orderId(), order.placedAt().toInstant(), programmeCode, enterpriseCreditCode,
+                Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), order.resourceClass(),
+                cardHours, order.regions(), order.windowStart().toInstant(), order.windowEnd().toInstant(),
+                prefersDomesticChips());
     }
 
     /** What is still to be served of this voucher, as the matcher sees it. */

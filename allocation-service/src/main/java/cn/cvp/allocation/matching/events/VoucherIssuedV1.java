@@ -21,6 +21,8 @@ import java.util.UUID;
  *                                 of every allocation of the voucher and of the subsidy of its usage
  * @param domesticChipSubsidyRatio the programme's domestic-chip ratio; only the matcher's preference for
  *                                 domestic-chip offerings at an equal price reads it
+ * @param quota                    a quota (额度) of a quota-first programme: recorded, its own demand never matched;
+ *                                 the orders placed on it are (order.placed.v1). Absent means false.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VoucherIssuedV1(
@@ -36,7 +38,8 @@ public record VoucherIssuedV1(
         List<String> providerRequirements,
         @NotBlank String approvedAt,
         String validUntil,
-        @NotNull @Valid Demand demand) {
+        @NotNull @Valid Demand demand,
+        Boolean quota) {
     public static final String TYPE = "voucher.issued.v1";
 
     @JsonIgnoreProperties(ignoreUnknown = true)

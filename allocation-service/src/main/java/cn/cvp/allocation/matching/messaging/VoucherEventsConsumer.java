@@ -4,13 +4,19 @@ import cn.cvp.allocation.matching.application.EndVoucher;
 import cn.cvp.allocation.matching.application.FreezeVoucher;
 import cn.cvp.allocation.matching.application.HoldService;
 import cn.cvp.allocation.matching.application.IssuedVoucherService;
+import cn.cvp.allocation.matching.application.CancelOrderAllocations;
 import cn.cvp.allocation.matching.application.MatchIssuedVoucher;
+import cn.cvp.allocation.matching.application.MatchOrder;
+import cn.cvp.allocation.matching.application.OrderService;
 import cn.cvp.allocation.matching.application.RecordHoldPlaced;
 import cn.cvp.allocation.matching.application.RecordHoldRejected;
 import cn.cvp.allocation.matching.application.UnfreezeVoucher;
 import cn.cvp.allocation.matching.application.VoucherStatusService;
 import cn.cvp.allocation.matching.domain.ProviderRequirement;
+import cn.cvp.allocation.matching.domain.QuotaOrder;
 import cn.cvp.allocation.matching.domain.Voucher;
+import cn.cvp.allocation.matching.events.OrderCancelledV1;
+import cn.cvp.allocation.matching.events.OrderPlacedV1;
 import cn.cvp.allocation.matching.events.VoucherHoldPlacedV1;
 import cn.cvp.allocation.matching.events.VoucherHoldRejectedV1;
 import cn.cvp.allocation.matching.events.VoucherIssuedV1;
@@ -34,7 +40,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** voucher.events → matching (voucher.issued.v1) and the hold handshake. Other voucher events are ignored. */
+/**
+ * voucher.events → matching (voucher.issued.v1, order.placed.v1, order.cancelled.v1) and the hold handshake. Other
+ * voucher events are ignored.
+ */
 @ApplicationScoped
 public class VoucherEventsConsumer {
 
@@ -47,13 +56,20 @@ public class VoucherEventsConsumer {
     /** What is done with each event type this service handles; every other voucher event passes by. */
     private final Map<String, Consumer<EventEnvelope>> handlers;
 
-    public VoucherEventsConsumer(EventReader reader, IssuedVoucherService issued, HoldService holds,
-                                 VoucherStatusService statuses, BatchConsumer batches) {
+    public VoucherEventsConsumer(EventReader reader, IssuedVoucherService issued, OrderService orders,
+                                 HoldService holds, VoucherStatusService statuses, BatchConsumer batches) {
         this.batches = batches;
         this.reader = reader;
         this.handlers = Map.of(
-                VoucherIssuedV1.TYPE, e -> issued.voucherIssued(
-                        new MatchIssuedVoucher(e.id(), issuedOf(reader.data(e, VoucherIssuedV1.class)))),
+                VoucherIssuedV1.TYPE, e -> {
+                    VoucherIssuedV1 d = reader.data(e, VoucherIssuedV1.class);
+                    issued.voucherIssued(new MatchIssuedVoucher(e.id(), issuedOf(d), Boolean.TRUE.equals(d.quota())));
+                },
+                OrderPlacedV1.TYPE, e -> orders.placed(new MatchOrder(e.id(), placedOf(reader.data(e, OrderPlacedV1.class)))),
+                OrderCancelledV1.TYPE, e -> {
+                    OrderCancelledV1 d = reader.data(e, OrderCancelledV1.class);
+                    orders.cancelled(new CancelOrderAllocations(e.id(), d.orderId(), d.voucherId()));
+                },
                 VoucherHoldPlacedV1.TYPE, e -> {
                     VoucherHoldPlacedV1 d = reader.data(e, VoucherHoldPlacedV1.class);
                     holds.holdPlaced(new RecordHoldPlaced(e.id(), d.voucherId(), d.allocationId(), d.holdFen()));
@@ -121,6 +137,19 @@ public class VoucherEventsConsumer {
                 EventTimes.start("approvedAt", e.approvedAt()),
                 e.validUntil() == null ? null : EventTimes.end("validUntil", e.validUntil()),
                 demand.resourceClass(), demand.cardHours(), orEmpty(demand.regions()), windowStart, windowEnd);
+    }
+
+    /** The order in domain terms; times that cannot be read make the event malformed. */
+    public static QuotaOrder.Placed placedOf(OrderPlacedV1 e) {
+        OrderPlacedV1.Demand demand = e.demand();
+        OffsetDateTime windowStart = EventTimes.start("demand.windowStart", demand.windowStart());
+        OffsetDateTime windowEnd = EventTimes.end("demand.windowEnd", demand.windowEnd());
+        if (!windowEnd.isAfter(windowStart)) {
+            throw new MalformedEventException("order " + e.orderId() + " has a window that ends before it starts");
+        }
+        return new QuotaOrder.Placed(e.orderId(), e.voucherId(), demand.resourceClass(), demand.cardHours(),
+                orEmpty(demand.regions()), windowStart, windowEnd, demand.providerCreditCode(), e.amountFen(),
+                e.subsidyRatio(), e.holdFen(), EventTimes.start("placedAt", e.placedAt()));
     }
 
     /** An unknown requirement cannot be checked, so the voucher cannot be matched safely: dead-letter it. */

@@ -54,6 +54,22 @@ public class AllocationRepository implements PanacheRepositoryBase<Allocation, U
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** The waitlist entry of one demand: the voucher's own ({@code orderId} null), or an order's on it. */
+    public List<Allocation> lockWaitlistedOfDemand(UUID voucherId, UUID orderId) {
+        return (orderId == null
+                ? find("voucherId = ?1 and orderId is null and status = ?2 order by allocationId", voucherId,
+                        AllocationStatus.WAITLISTED)
+                : find("voucherId = ?1 and orderId = ?2 and status = ?3 order by allocationId", voucherId, orderId,
+                        AllocationStatus.WAITLISTED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The order's reservations that still hold capacity (PROPOSED, HELD, ACTIVE), locked. */
+    public List<Allocation> lockLiveOfOrder(UUID orderId) {
+        return find("orderId = ?1 and status in ?2 order by allocationId", orderId, LIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The voucher's reservations that still hold capacity (PROPOSED, HELD, ACTIVE), locked. */
     public List<Allocation> lockLiveOfVoucher(UUID voucherId) {
         return find("voucherId = ?1 and status in ?2 order by allocationId", voucherId, LIVE)

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Issues the voucher of an approved application, in the approval's transaction: the voucher, its ISSUE ledger entry
  * and {@code voucher.issued.v1} — which carries the subsidy ratio decided at approval, so that no other service
- * decides it again.
+ * decides it again. A quota (额度, quota-first programmes) is issued the same way, as a voucher marked {@code quota}:
+ * allocation-service does not match it, it matches the orders placed against it ({@code PlaceOrder}).
  */
 @ApplicationScoped
 public class IssueVoucher {
@@ -33,7 +34,7 @@ public class IssueVoucher {
                           UUID enterpriseId, String enterpriseCreditCode, List<String> enterpriseRelatedParties,
                           BigDecimal subsidyRatio, long faceValueFen, BigDecimal domesticChipSubsidyRatio,
                           List<String> providerRequirements, OffsetDateTime approvedAt, OffsetDateTime validUntil,
-                          Demand demand) {
+                          Demand demand, boolean quota) {
     }
 
     private final VoucherRepository vouchers;
@@ -52,7 +53,7 @@ public class IssueVoucher {
     public Voucher issue(Command c, Actor actor) {
         OffsetDateTime now = c.approvedAt();
         Voucher voucher = Voucher.issue(c.voucherId(), c.applicationId(), c.programmeId(), c.enterpriseId(),
-                c.enterpriseCreditCode(), c.subsidyRatio(), c.faceValueFen(), now, c.validUntil());
+                c.enterpriseCreditCode(), c.subsidyRatio(), c.faceValueFen(), now, c.validUntil(), c.quota());
         vouchers.persist(voucher);
         entries.persist(voucher.issueEntry(now));
         outbox.append(VoucherEvents.TOPIC, voucher.id().toString(), VoucherEvents.ISSUED, voucher.id().toString(),
@@ -62,9 +63,10 @@ public class IssueVoucher {
                         c.domesticChipSubsidyRatio() == null ? null : c.domesticChipSubsidyRatio().toPlainString(),
                         c.providerRequirements(), now, voucher.validUntil(),
                         new VoucherEvents.Demand(c.demand().resourceClass(), c.demand().cardHours(),
-                                c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd())));
+                                c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd()), c.quota()));
         audit.record(actor, "VOUCHER_ISSUED", "Voucher", voucher.id(), null,
-                Map.of("faceValueFen", c.faceValueFen(), "ratio", c.subsidyRatio(), "applicationId", c.applicationId()));
+                Map.of("faceValueFen", c.faceValueFen(), "ratio", c.subsidyRatio(), "applicationId", c.applicationId(),
+                        "quota", c.quota()));
         return voucher;
     }
 }

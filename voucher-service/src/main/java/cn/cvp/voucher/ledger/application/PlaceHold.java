@@ -5,10 +5,12 @@ import cn.cvp.kit.inbox.ProcessedEvents;
 import cn.cvp.kit.outbox.Outbox;
 import cn.cvp.kit.security.Actor;
 import cn.cvp.voucher.ledger.domain.LedgerEntry;
+import cn.cvp.voucher.ledger.domain.QuotaOrder;
 import cn.cvp.voucher.ledger.domain.Voucher;
 import cn.cvp.voucher.ledger.domain.VoucherHold;
 import cn.cvp.voucher.ledger.events.VoucherEvents;
 import cn.cvp.voucher.ledger.persistence.LedgerEntryRepository;
+import cn.cvp.voucher.ledger.persistence.QuotaOrderRepository;
 import cn.cvp.voucher.ledger.persistence.VoucherHoldRepository;
 import cn.cvp.voucher.ledger.persistence.VoucherRepository;
 import cn.cvp.voucher.support.Service;
@@ -23,12 +25,17 @@ import java.util.UUID;
 /**
  * allocation.created.v1: holds the allocation's subsidy on the voucher (like a card authorisation) and answers
  * {@code voucher.hold-placed.v1}, or {@code voucher.hold-rejected.v1} with the reason so that allocation-service
- * cancels the allocation. Once per event (its id is recorded with the change) and once per allocation.
+ * cancels the allocation. Once per event (its id is recorded with the change) and once per allocation. An
+ * allocation of a quota's order ({@code orderId}) holds at the order's ratio within what is left of the order's hold
+ * ({@code ORDER_CANCELLED}, {@code ORDER_HOLD_USED_UP}, {@code UNKNOWN_ORDER} otherwise); a quota's own demand is
+ * never held ({@code ORDER_REQUIRED}): a quota pays only through its orders.
  */
 @ApplicationScoped
 public class PlaceHold {
 
-    public record Command(String eventId, UUID allocationId, UUID voucherId, UUID providerId, long amountFen) {
+    /** {@code orderId}: the quota's order the allocation serves, null for a voucher's own demand. */
+    public record Command(String eventId, UUID allocationId, UUID voucherId, UUID orderId, UUID providerId,
+                          long amountFen) {
     }
 
     private static final Actor SYSTEM = Actor.system(Service.NAME);
@@ -41,8 +48,12 @@ public class PlaceHold {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final QuotaOrderRepository orders;
+
     public PlaceHold(ProcessedEvents processed, VoucherRepository vouchers, VoucherHoldRepository holds,
-                     LedgerEntryRepository entries, Outbox outbox, AuditLog audit, Clock clock) {
+                     QuotaOrderRepository orders, LedgerEntryRepository entries, Outbox outbox, AuditLog audit,
+                     Clock clock) {
+        this.orders = orders;
         this.processed = processed;
         this.vouchers = vouchers;
         this.holds = holds;
@@ -67,7 +78,9 @@ public class PlaceHold {
             return;
         }
         try {
-            VoucherHold hold = voucher.hold(allocation.allocationId(), allocation.amountFen(), now);
+            VoucherHold hold = allocation.orderId() == null
+                    ? voucher.hold(allocation.allocationId(), allocation.amountFen(), now)
+                    : holdForOrder(voucher, allocation, now);
             holds.persist(hold);
             entries.persist(voucher.entry(LedgerEntry.Type.HOLD, hold.amountFen(), now)
                     .forAllocation(allocation.allocationId()).byProvider(allocation.providerId()));
@@ -76,10 +89,21 @@ public class PlaceHold {
                             voucher.balanceFen()));
             audit.record(SYSTEM, "HOLD_PLACED", "Voucher", voucher.id(), null,
                     Map.of("allocationId", allocation.allocationId(), "holdFen", hold.amountFen(),
-                            "balanceFen", voucher.balanceFen()));
+                            "balanceFen", voucher.balanceFen(),
+                            "orderId", String.valueOf(allocation.orderId())));
         } catch (Voucher.HoldRefused refused) {
             reject(voucher.id(), allocation.allocationId(), refused.reason());
         }
+    }
+
+    /** The allocation's hold comes out of its order's hold, within what is left of it. */
+    private VoucherHold holdForOrder(Voucher voucher, Command allocation, OffsetDateTime now) {
+        QuotaOrder order = orders.lock(allocation.orderId());
+        if (order == null || !order.voucherId().equals(voucher.id())) {
+            throw new Voucher.HoldRefused("UNKNOWN_ORDER");
+        }
+        long taken = holds.ofOrder(order.id()).stream().mapToLong(VoucherHold::takenFen).sum();
+        return voucher.holdForOrder(allocation.allocationId(), order, order.leftFen(taken), allocation.amountFen(), now);
     }
 
     private void reject(UUID voucherId, UUID allocationId, String reason) {

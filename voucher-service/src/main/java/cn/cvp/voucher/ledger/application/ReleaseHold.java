@@ -4,9 +4,11 @@ import cn.cvp.kit.audit.AuditLog;
 import cn.cvp.kit.inbox.ProcessedEvents;
 import cn.cvp.kit.security.Actor;
 import cn.cvp.voucher.ledger.domain.LedgerEntry;
+import cn.cvp.voucher.ledger.domain.QuotaOrder;
 import cn.cvp.voucher.ledger.domain.Voucher;
 import cn.cvp.voucher.ledger.domain.VoucherHold;
 import cn.cvp.voucher.ledger.persistence.LedgerEntryRepository;
+import cn.cvp.voucher.ledger.persistence.QuotaOrderRepository;
 import cn.cvp.voucher.ledger.persistence.VoucherHoldRepository;
 import cn.cvp.voucher.ledger.persistence.VoucherRepository;
 import cn.cvp.voucher.support.Service;
@@ -20,7 +22,8 @@ import java.util.UUID;
 
 /**
  * allocation.cancelled.v1 or allocation.completed.v1: nothing more will be captured, so what is left of the
- * allocation's hold goes back to the voucher's balance (ledger RELEASE). Once per event.
+ * allocation's hold goes back to the voucher's balance (ledger RELEASE) — for an allocation of a quota's order still
+ * placed, back to the order's hold, where another allocation of the order can take it. Once per event.
  */
 @ApplicationScoped
 public class ReleaseHold {
@@ -37,8 +40,11 @@ public class ReleaseHold {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final QuotaOrderRepository orders;
+
     public ReleaseHold(ProcessedEvents processed, VoucherRepository vouchers, VoucherHoldRepository holds,
-                       LedgerEntryRepository entries, AuditLog audit, Clock clock) {
+                       QuotaOrderRepository orders, LedgerEntryRepository entries, AuditLog audit, Clock clock) {
+        this.orders = orders;
         this.processed = processed;
         this.vouchers = vouchers;
         this.holds = holds;
@@ -59,7 +65,8 @@ public class ReleaseHold {
         Voucher voucher = vouchers.lock(found.voucherId());
         VoucherHold hold = holds.lock(found.id());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long released = voucher.release(hold);
+        QuotaOrder order = hold.orderId() == null ? null : orders.lock(hold.orderId());
+        long released = voucher.release(hold, order != null && order.isPlaced());
         entries.persist(voucher.entry(LedgerEntry.Type.RELEASE, released, now).forAllocation(ended.allocationId()));
         audit.record(SYSTEM, "HOLD_RELEASED", "Voucher", voucher.id(), null,
                 Map.of("allocationId", ended.allocationId(), "releasedFen", released,

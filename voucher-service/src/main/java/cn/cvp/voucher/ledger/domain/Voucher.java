@@ -2,6 +2,7 @@ package cn.cvp.voucher.ledger.domain;
 
 import cn.cvp.kit.domain.DomainException;
 import cn.cvp.voucher.programme.domain.Subsidy;
+import cn.cvp.voucher.support.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -48,6 +49,11 @@ public class Voucher {
     private OffsetDateTime issuedAt;
     @Column(name = "valid_until")
     private OffsetDateTime validUntil;
+    /** A quota (额度) of a quota-first programme: it pays only through the orders placed against it. */
+    private boolean quota;
+    /** The part of the balance placed orders hold that their allocations have not taken yet. */
+    @Column(name = "order_reserved_fen")
+    private long orderReservedFen;
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -59,7 +65,16 @@ public class Voucher {
     public static Voucher issue(UUID id, UUID applicationId, UUID programmeId, UUID enterpriseId,
                                 String enterpriseCreditCode, BigDecimal ratio, long faceValueFen,
                                 OffsetDateTime now, OffsetDateTime validUntil) {
+        return issue(id, applicationId, programmeId, enterpriseId, enterpriseCreditCode, ratio, faceValueFen, now,
+                validUntil, false);
+    }
+
+    /** A new, active voucher — or quota, when {@code quota} — of an approved application. */
+    public static Voucher issue(UUID id, UUID applicationId, UUID programmeId, UUID enterpriseId,
+                                String enterpriseCreditCode, BigDecimal ratio, long faceValueFen,
+                                OffsetDateTime now, OffsetDateTime validUntil, boolean quota) {
         Voucher v = new Voucher();
+        v.quota = quota;
         v.id = id;
         v.applicationId = applicationId;
         v.programmeId = programmeId;
@@ -86,11 +101,9 @@ public class Voucher {
      * less. Refused (with a stable reason code) when the voucher is not active or has nothing left.
      */
     public VoucherHold hold(UUID allocationId, long allocationAmountFen, OffsetDateTime now) {
-        if (status != VoucherStatus.ACTIVE) {
-            throw new HoldRefused("VOUCHER_NOT_ACTIVE");
-        }
-        if (!now.isBefore(validUntil)) {
-            throw new HoldRefused("VOUCHER_EXPIRED");
+        requireHoldable(now);
+        if (quota) {
+            throw new HoldRefused("ORDER_REQUIRED");
         }
         long wanted = new Subsidy(subsidyRatio).of(allocationAmountFen);
         long amount = Math.min(wanted, balanceFen());
@@ -99,6 +112,83 @@ public class Voucher {
         }
         heldFen += amount;
         return VoucherHold.place(id, allocationId, amount, now);
+    }
+
+    private void requireHoldable(OffsetDateTime now) {
+        if (status != VoucherStatus.ACTIVE) {
+            throw new HoldRefused("VOUCHER_NOT_ACTIVE");
+        }
+        if (!now.isBefore(validUntil)) {
+            throw new HoldRefused("VOUCHER_EXPIRED");
+        }
+    }
+
+    /** What is left of a quota for new orders: the balance less what placed orders hold. */
+    public long availableForOrdersFen() {
+        return balanceFen() - orderReservedFen;
+    }
+
+    /**
+     * A new order on this quota holds the order's subsidy ({@link QuotaOrder#subsidyOf}), or what is left of the
+     * quota if less; refused when nothing is left ({@code QUOTA_EXHAUSTED}), when this is no quota, or when the quota
+     * is not active or has expired. The balance does not move: the order only earmarks part of it.
+     * @return the order's hold
+     */
+    public long reserveForOrder(long subsidyFen, OffsetDateTime now) {
+        if (!quota) {
+            throw DomainException.refused("NOT_A_QUOTA", "Voucher " + id + " is not a quota; orders are placed on quotas",
+                    "该券不是额度，只能在额度上下订单");
+        }
+        if (status != VoucherStatus.ACTIVE || !now.isBefore(validUntil)) {
+            throw DomainException.refused("QUOTA_NOT_ACTIVE", "The quota is " + (status == VoucherStatus.ACTIVE
+                            ? "expired" : status.name().toLowerCase(java.util.Locale.ROOT)) + ": no orders can be placed on it",
+                    "额度当前不可用（" + (status == VoucherStatus.ACTIVE ? "已过期" : status.name()) + "），不能下单");
+        }
+        long available = availableForOrdersFen();
+        if (available <= 0) {
+            throw DomainException.refused("QUOTA_EXHAUSTED", "Nothing is left of the quota of "
+                            + Money.yuan(faceValueFen) + " yuan for new orders",
+                    "额度 " + Money.yuan(faceValueFen) + " 元已全部用于订单，没有剩余");
+        }
+        long hold = Math.min(Math.max(subsidyFen, 0), available);
+        if (hold <= 0) {
+            throw DomainException.invalid("ORDER_TOO_SMALL", "The order's subsidy rounds to nothing",
+                    "订单的补贴金额不足一分");
+        }
+        orderReservedFen += hold;
+        return hold;
+    }
+
+    /** A cancelled order gives back what it still held to the quota. */
+    public void returnOrderReservation(long fen) {
+        if (fen < 0 || fen > orderReservedFen) {
+            throw new IllegalStateException("voucher " + id + " cannot return " + fen + " fen of order holds; it has "
+                    + orderReservedFen);
+        }
+        orderReservedFen -= fen;
+    }
+
+    /**
+     * Authorises an allocation of an order: the order's ratio of the allocation amount, or what is left of the
+     * order's hold if less; that part moves from the order's reservation to the allocation's hold. Refused (with a
+     * stable reason) when the quota is not active, the order is cancelled or its hold is used up.
+     */
+    public VoucherHold holdForOrder(UUID allocationId, QuotaOrder order, long orderLeftFen, long allocationAmountFen,
+                                    OffsetDateTime now) {
+        requireHoldable(now);
+        if (!order.voucherId().equals(id)) {
+            throw new IllegalArgumentException("order " + order.id() + " is not on voucher " + id);
+        }
+        if (!order.isPlaced()) {
+            throw new HoldRefused("ORDER_CANCELLED");
+        }
+        long amount = Math.min(order.subsidyOf(allocationAmountFen), orderLeftFen);
+        if (amount <= 0) {
+            throw new HoldRefused("ORDER_HOLD_USED_UP");
+        }
+        orderReservedFen -= amount;
+        heldFen += amount;
+        return VoucherHold.place(id, allocationId, amount, now).forOrder(order.id());
     }
 
     /** Captures up to {@code subsidyFen} from the hold: the subsidy is consumed, the rest is the enterprise's. */
@@ -115,8 +205,19 @@ public class Voucher {
 
     /** Releases what is left of a hold (allocation cancelled or completed). */
     public long release(VoucherHold hold) {
+        return release(hold, false);
+    }
+
+    /**
+     * Releases what is left of a hold; with {@code backToOrder} (the hold's order is still placed) it goes back to
+     * the order's reservation, where another allocation of the order can take it, otherwise to the balance.
+     */
+    public long release(VoucherHold hold, boolean backToOrder) {
         long released = hold.release();
         heldFen -= released;
+        if (backToOrder) {
+            orderReservedFen += released;
+        }
         if (status == VoucherStatus.EXHAUSTED && balanceFen() > 0) {
             status = VoucherStatus.ACTIVE;
         }
@@ -183,6 +284,7 @@ public class Voucher {
         }
         long returned = balanceFen();
         returnedFen += returned;
+        orderReservedFen = 0;
         status = endState;
         return returned;
     }
@@ -212,4 +314,6 @@ public class Voucher {
     public long returnedFen() { return returnedFen; }
     public OffsetDateTime issuedAt() { return issuedAt; }
     public OffsetDateTime validUntil() { return validUntil; }
+    public boolean quota() { return quota; }
+    public long orderReservedFen() { return orderReservedFen; }
 }

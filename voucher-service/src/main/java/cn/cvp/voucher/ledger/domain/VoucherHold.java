@@ -35,6 +35,9 @@ public class VoucherHold {
     private Status status;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    /** The order of a quota this hold is for (null for a voucher's own allocations). */
+    @Column(name = "order_id")
+    private UUID orderId;
 
     protected VoucherHold() {
     }
@@ -48,6 +51,16 @@ public class VoucherHold {
         hold.status = Status.HELD;
         hold.createdAt = now;
         return hold;
+    }
+
+    VoucherHold forOrder(UUID orderId) {
+        this.orderId = orderId;
+        return this;
+    }
+
+    /** What the hold took of its order: its amount less what was released (captured or still held). */
+    public long takenFen() {
+        return amountFen - releasedFen;
     }
 
     public long remainingFen() {
@@ -76,4 +89,5 @@ public class VoucherHold {
     public long releasedFen() { return releasedFen; }
     public Status status() { return status; }
     public OffsetDateTime createdAt() { return createdAt; }
+    public UUID orderId() { return orderId; }
 }

@@ -14,8 +14,9 @@ public final class AllocationEvents {
     private AllocationEvents() {
     }
 
+    /** {@code orderId}: the order of a quota the allocation serves (null for a voucher's own demand). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AllocationCreated(UUID allocationId, UUID voucherId, UUID providerId, long amountFen) {
+    public record AllocationCreated(UUID allocationId, UUID voucherId, UUID orderId, UUID providerId, long amountFen) {
     }
 
     /** allocation.cancelled.v1 or allocation.completed.v1: nothing more will be captured; release the rest. */

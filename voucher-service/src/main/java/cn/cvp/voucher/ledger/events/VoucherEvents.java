@@ -18,6 +18,8 @@ public final class VoucherEvents {
     public static final String UNFROZEN = "voucher.unfrozen.v1";
     public static final String REVOKED = "voucher.revoked.v1";
     public static final String EXPIRED = "voucher.expired.v1";
+    public static final String ORDER_PLACED = "order.placed.v1";
+    public static final String ORDER_CANCELLED = "order.cancelled.v1";
 
     private VoucherEvents() {
     }
@@ -30,7 +32,27 @@ public final class VoucherEvents {
                                   String enterpriseCreditCode, List<String> enterpriseRelatedParties,
                                   long faceValueFen, String subsidyRatio, String domesticChipSubsidyRatio,
                                   List<String> providerRequirements, OffsetDateTime approvedAt,
-                                  OffsetDateTime validUntil, Demand demand) {
+                                  OffsetDateTime validUntil, Demand demand, boolean quota) {
+    }
+
+    /** The compute an order is for; {@code providerCreditCode} optional (a provider the enterprise chose). */
+    public record OrderDemand(String resourceClass, long cardHours, List<String> regions,
+                              OffsetDateTime windowStart, OffsetDateTime windowEnd, String providerCreditCode) {
+    }
+
+    /**
+     * order.placed.v1 (key: the quota's voucherId): an order holds {@code holdFen} of the quota — the subsidy ceiling
+     * of the allocations matched to it; {@code quotaAvailableFen} is what is left of the quota for new orders.
+     */
+    public record OrderPlacedV1(UUID orderId, UUID voucherId, UUID programmeId, String programmeCode,
+                                String enterpriseCreditCode, long amountFen, String subsidyRatio, long holdFen,
+                                long quotaAvailableFen, OffsetDateTime placedAt, OrderDemand demand) {
+    }
+
+    /** order.cancelled.v1 (key: the quota's voucherId): {@code returnedFen} of its hold went back to the quota. */
+    public record OrderCancelledV1(UUID orderId, UUID voucherId, UUID programmeId, String enterpriseCreditCode,
+                                   long holdFen, long returnedFen, long quotaAvailableFen,
+                                   OffsetDateTime cancelledAt) {
     }
 
     public record HoldPlacedV1(UUID voucherId, UUID allocationId, long holdFen, long availableFen) {

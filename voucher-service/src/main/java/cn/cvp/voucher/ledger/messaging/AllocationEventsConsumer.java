@@ -63,8 +63,8 @@ public class AllocationEventsConsumer {
         switch (event.type()) {
             case AllocationEvents.CREATED -> {
                 AllocationEvents.AllocationCreated d = codec.data(event, AllocationEvents.AllocationCreated.class);
-                placeHold.place(new PlaceHold.Command(event.id(), d.allocationId(), d.voucherId(), d.providerId(),
-                        d.amountFen()));
+                placeHold.place(new PlaceHold.Command(event.id(), d.allocationId(), d.voucherId(), d.orderId(),
+                        d.providerId(), d.amountFen()));
             }
             case AllocationEvents.CANCELLED, AllocationEvents.COMPLETED -> {
                 AllocationEvents.AllocationEnded d = codec.data(event, AllocationEvents.AllocationEnded.class);

@@ -47,6 +47,11 @@ public class VoucherHoldRepository implements PanacheRepositoryBase<VoucherHold,
         return refs;
     }
 
+    /** The holds of an order's allocations, oldest first. */
+    public List<VoucherHold> ofOrder(UUID orderId) {
+        return list("orderId", Sort.by("createdAt"), orderId);
+    }
+
     /** The voucher's holds that still hold money. */
     public List<VoucherHold> heldOfVoucher(UUID voucherId) {
         return list("voucherId = ?1 and status = ?2", voucherId, VoucherHold.Status.HELD);

@@ -20,14 +20,18 @@ public final class ApplicationRequests {
     private ApplicationRequests() {
     }
 
-    /** A new application (DRAFT). {@code amountFen} is the contract amount, or the estimate under a quota-first programme. */
+    /**
+     * A new application (DRAFT). {@code amountFen} is the contract amount, or the estimate under a quota-first
+     * programme; {@code quota}: an application for the enterprise's annual quota (额度, quota-first programmes only).
+     */
     public record Create(
             @NotBlank @Size(max = 32) String programmeCode,
             @NotNull @Valid Demand demand,
             @NotBlank @Size(max = 500) String purpose,
             @Positive @Max(1_000_000_000_000L) long amountFen,
             @Valid Contract contract,
-            boolean otherMunicipalSubsidy) {
+            boolean otherMunicipalSubsidy,
+            boolean quota) {
     }
 
     public record Demand(

@@ -67,7 +67,8 @@ public class ApplicationResource {
     @APIResponse(responseCode = "201", description = "DRAFT created")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_WINDOW, MALFORMED_JSON, UNKNOWN_ENUM_VALUE")
     @APIResponse(responseCode = "404", description = "PROGRAMME_NOT_FOUND")
-    @APIResponse(responseCode = "422", description = "ENTERPRISE_NOT_REGISTERED, PROGRAMME_NOT_OPEN")
+    @APIResponse(responseCode = "422", description = "ENTERPRISE_NOT_REGISTERED, PROGRAMME_NOT_OPEN, QUOTA_NOT_OFFERED "
+            + "(quota: true under a contract-first programme)")
     public Response create(@Valid @NotNull ApplicationRequests.Create request) {
         return Response.status(201).entity(ApplicationView.of(drafting.draft(draft(request), caller.actor()))).build();
     }
@@ -78,7 +79,8 @@ public class ApplicationResource {
     @Operation(summary = "Submit: run the automatic checks; on success the application is UNDER_REVIEW")
     @APIResponse(responseCode = "200", description = "UNDER_REVIEW")
     @APIResponse(responseCode = "404", description = "NOT_FOUND (also for other enterprises' applications)")
-    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE")
+    @APIResponse(responseCode = "409", description = "ILLEGAL_STATE, QUOTA_ALREADY_GRANTED (a quota application when the "
+            + "enterprise already has one this year)")
     @APIResponse(responseCode = "422", description = "WINDOW_CLOSED, NOT_ELIGIBLE_REGION, NOT_ELIGIBLE_INDUSTRY, NOT_ELIGIBLE_SIZE, "
             + "DISHONESTY_RECORD, CATEGORY_NOT_COVERED, CONTRACT_REQUIRED, CONTRACT_TOO_EARLY, CONTRACT_TOO_LONG, "
             + "CONTRACT_ALREADY_USED, DOUBLE_DIPPING, ANNUAL_CAP_EXCEEDED, BUDGET_EXHAUSTED, PROGRAMME_NOT_OPEN (all failures in errors[])")
@@ -184,6 +186,6 @@ public class ApplicationResource {
                 new Demand(d.resourceClass(), d.cardHours(), d.regions(), d.windowStart(), d.windowEnd()),
                 request.purpose(), request.amountFen(),
                 c == null ? null : new Contract(c.number(), c.signedOn(), c.months(), c.providerCreditCode()),
-                request.otherMunicipalSubsidy());
+                request.otherMunicipalSubsidy(), request.quota());
     }
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
  * An application as the API answers it. Money in fen. {@code requestedSubsidyFen} is ratio × amount;
  * {@code faceValueFen} is what the enterprise gets (decided at submission, the voucher's after approval; null for a
  * draft), {@code cappedBy} what capped it ({@code NONE}, {@code ANNUAL_CAP}, {@code BUDGET}), explained in
- * {@code cappedByMessages} (en, zh).
+ * {@code cappedByMessages} (en, zh). {@code kind}: {@code VOUCHER}, or {@code QUOTA} for an application for the
+ * enterprise's annual quota (its voucherId is then the quota's).
  */
 public record ApplicationView(UUID id, UUID programmeId, int rulesVersion, String enterpriseCreditCode,
                               String status, String resourceClass, long cardHours, List<String> regions,
@@ -22,7 +23,7 @@ public record ApplicationView(UUID id, UUID programmeId, int rulesVersion, Strin
                               OffsetDateTime submittedAt, OffsetDateTime decidedAt, String decisionReason,
                               long reservedFen, String reviewedBy, String firstApprovedBy, String approvedBy,
                               UUID voucherId, long version, Long faceValueFen, String cappedBy,
-                              Messages cappedByMessages) {
+                              Messages cappedByMessages, String kind) {
 
     /** An explanation in English and Chinese. */
     public record Messages(String en, String zh) {
@@ -37,6 +38,6 @@ public record ApplicationView(UUID id, UUID programmeId, int rulesVersion, Strin
                 a.reviewedBy(), a.firstApprovedBy(), a.approvedBy(), a.voucherId(), a.rowVersion(),
                 face == null ? null : face.fen(), face == null ? null : face.cappedBy().name(),
                 face == null ? null : new Messages(face.explanationEn(a.requestedSubsidyFen()),
-                        face.explanationZh(a.requestedSubsidyFen())));
+                        face.explanationZh(a.requestedSubsidyFen())), a.kind().name());
     }
 }

@@ -87,7 +87,7 @@ public class ApproveApplication {
                 rules.providerRequirements().stream().map(Enum::name).sorted().toList(),
                 now, now.plusMonths(rules.voucherValidityMonths()),
                 new IssueVoucher.Demand(a.resourceClass().name(), a.cardHours(), a.regions(), a.windowStart(),
-                        a.windowEnd())), actor);
+                        a.windowEnd()), a.isQuota()), actor);
         return a;
     }
 }

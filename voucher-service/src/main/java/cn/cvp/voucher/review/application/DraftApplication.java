@@ -10,6 +10,8 @@ import cn.cvp.voucher.programme.domain.Programme;
 import cn.cvp.voucher.programme.domain.ProgrammeRules;
 import cn.cvp.voucher.programme.domain.Subsidy;
 import cn.cvp.voucher.review.domain.Application;
+import cn.cvp.voucher.review.domain.ApplicationKind;
+import cn.cvp.voucher.review.domain.OneQuotaAYear;
 import cn.cvp.voucher.review.domain.Contract;
 import cn.cvp.voucher.review.domain.Demand;
 import cn.cvp.voucher.review.persistence.ApplicationRepository;
@@ -24,14 +26,20 @@ import java.util.UUID;
 
 /**
  * An enterprise drafts an application (DRAFT) under an open programme, and revises it while it is a draft or after
- * it was returned. The requested subsidy follows from the amount by the application's rules version ({@link Subsidy}).
+ * it was returned. The requested subsidy follows from the amount by the application's rules version ({@link Subsidy});
+ * for a quota application (quota-first programmes only) it is the enterprise's annual quota ({@link OneQuotaAYear}).
  */
 @ApplicationScoped
 public class DraftApplication {
 
     /** What the enterprise asks for; {@code amountFen} is the contract amount, or the estimate under a quota-first programme. */
     public record Draft(String programmeCode, Demand demand, String purpose, long amountFen, Contract contract,
-                        boolean otherMunicipalSubsidy) {
+                        boolean otherMunicipalSubsidy, boolean quota) {
+
+        public Draft(String programmeCode, Demand demand, String purpose, long amountFen, Contract contract,
+                     boolean otherMunicipalSubsidy) {
+            this(programmeCode, demand, purpose, amountFen, contract, otherMunicipalSubsidy, false);
+        }
     }
 
     public record Revise(UUID applicationId, Draft draft) {
@@ -62,6 +70,9 @@ public class DraftApplication {
         Programme programme = programmes.byCode(draft.programmeCode());
         programme.requireOpen();
         ProgrammeRules rules = programmes.currentRules(programme);
+        if (draft.quota()) {
+            OneQuotaAYear.requireOffered(rules, programme.code());
+        }
         draft.demand().requireValidWindow();
         Application a = Application.draft(UUID.randomUUID(), programme.id(), programme.currentRulesVersion(),
                 enterprise.id(), enterprise.creditCode(), OffsetDateTime.now(clock));
@@ -86,6 +97,9 @@ public class DraftApplication {
         draft.demand().requireValidWindow();
         Enterprise enterprise = enterprises.get(a.enterpriseId());
         ProgrammeRules rules = programmes.rules(a.programmeId(), a.rulesVersion());
+        if (draft.quota()) {
+            OneQuotaAYear.requireOffered(rules, programme.code());
+        }
         Map<String, Object> before = a.snapshot();
         describe(a, draft, rules, enterprise);
         audit.record(actor, "APPLICATION_REVISED", "Application", a.id(), before, a.snapshot());
@@ -93,8 +107,9 @@ public class DraftApplication {
     }
 
     private static void describe(Application a, Draft draft, ProgrammeRules rules, Enterprise enterprise) {
-        long requested = Subsidy.under(rules, enterprise.startup(), draft.demand().resourceClass()).of(draft.amountFen());
-        a.describe(draft.demand(), draft.purpose(), draft.amountFen(), draft.contract(), draft.otherMunicipalSubsidy(),
-                requested);
+        long requested = draft.quota() ? OneQuotaAYear.quotaFen(rules, enterprise)
+                : Subsidy.under(rules, enterprise.startup(), draft.demand().resourceClass()).of(draft.amountFen());
+        a.describe(draft.quota() ? ApplicationKind.QUOTA : ApplicationKind.VOUCHER, draft.demand(), draft.purpose(),
+                draft.amountFen(), draft.contract(), draft.otherMunicipalSubsidy(), requested);
     }
 }

@@ -1,6 +1,7 @@
 package cn.cvp.voucher.review.application;
 
 import cn.cvp.kit.audit.AuditLog;
+import cn.cvp.kit.time.ClockProducer;
 import cn.cvp.kit.security.Actor;
 import cn.cvp.voucher.enterprise.application.Enterprises;
 import cn.cvp.voucher.enterprise.domain.Enterprise;
@@ -11,6 +12,7 @@ import cn.cvp.voucher.review.domain.AnnualCommitment;
 import cn.cvp.voucher.review.domain.Application;
 import cn.cvp.voucher.review.domain.ApplicationStatus;
 import cn.cvp.voucher.review.domain.FaceValue;
+import cn.cvp.voucher.review.domain.OneQuotaAYear;
 import cn.cvp.voucher.review.domain.SubmissionChecks;
 import cn.cvp.voucher.review.persistence.ApplicationRepository;
 import cn.cvp.voucher.support.Refusal;
@@ -27,7 +29,8 @@ import java.util.UUID;
  * Submission: runs the automatic checks ({@link SubmissionChecks}) and, if they pass, reserves the face value the
  * enterprise will get — the requested subsidy capped by what is left of its annual cap and of the programme budget
  * ({@link FaceValue}, refused only when nothing is left) — against both (both rows locked, so concurrent submissions
- * cannot overshoot); the application then waits for review. On any failure nothing changes: 422 with every failure in
+ * cannot overshoot); the application then waits for review. A quota application is refused when the enterprise
+ * already has one this year ({@link OneQuotaAYear}), checked under the same lock of its annual counter. On any failure nothing changes: 422 with every failure in
  * {@code errors[]}.
  */
 @ApplicationScoped
@@ -68,6 +71,12 @@ public class SubmitApplication {
         boolean contractUsed = repository.contractUsedElsewhere(a);
         SubmissionChecks.Context ctx = new SubmissionChecks.Context(
                 now.toLocalDate(), contractUsed, annual.usedFen(), programme.budgetRemainingFen());
+        if (a.isQuota()) {
+            OffsetDateTime yearStart = now.toLocalDate().withDayOfYear(1).atStartOfDay(ClockProducer.PROGRAMME_ZONE)
+                    .toOffsetDateTime();
+            OneQuotaAYear.requireFirstThisYear(repository.otherQuotaSubmitted(a, yearStart, yearStart.plusYears(1)),
+                    now.getYear(), a.requestedSubsidyFen());
+        }
         List<Refusal> failures = SubmissionChecks.run(rules, enterprise, a, ctx);
         if (!failures.isEmpty()) {
             throw SubmissionChecks.refused(failures);

@@ -42,6 +42,8 @@ public class Application {
     @Enumerated(EnumType.STRING)
     private ApplicationStatus status;
     @Enumerated(EnumType.STRING)
+    private ApplicationKind kind = ApplicationKind.VOUCHER;
+    @Enumerated(EnumType.STRING)
     @Column(name = "resource_class")
     private ResourceClass resourceClass;
     @Column(name = "card_hours")
@@ -128,6 +130,16 @@ public class Application {
     /** What the enterprise asks for, and the subsidy that follows from it under the application's rules. */
     public void describe(Demand demand, String purpose, long amountFen, Contract contract, boolean otherSubsidyDeclared,
                          long requestedSubsidyFen) {
+        describe(ApplicationKind.VOUCHER, demand, purpose, amountFen, contract, otherSubsidyDeclared, requestedSubsidyFen);
+    }
+
+    /**
+     * What the enterprise asks for: a voucher, or its annual quota under a quota-first programme (then the requested
+     * subsidy is the quota, {@link OneQuotaAYear}, and the demand and amount are its estimate).
+     */
+    public void describe(ApplicationKind kind, Demand demand, String purpose, long amountFen, Contract contract,
+                         boolean otherSubsidyDeclared, long requestedSubsidyFen) {
+        this.kind = kind;
         resourceClass = demand.resourceClass();
         cardHours = demand.cardHours();
         regions = List.copyOf(demand.regions());
@@ -283,6 +295,7 @@ public class Application {
     public Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status);
+        m.put("kind", kind);
         m.put("programmeId", programmeId);
         m.put("amountFen", contractAmountFen);
         m.put("requestedSubsidyFen", requestedSubsidyFen);
@@ -304,6 +317,8 @@ public class Application {
     public UUID enterpriseId() { return enterpriseId; }
     public String enterpriseCreditCode() { return enterpriseCreditCode; }
     public ApplicationStatus status() { return status; }
+    public ApplicationKind kind() { return kind; }
+    public boolean isQuota() { return kind == ApplicationKind.QUOTA; }
     public ResourceClass resourceClass() { return resourceClass; }
     public long cardHours() { return cardHours; }
     public List<String> regions() { return regions; }

@@ -1,6 +1,7 @@
 package cn.cvp.voucher.review.persistence;
 
 import cn.cvp.voucher.review.domain.Application;
+import cn.cvp.voucher.review.domain.ApplicationKind;
 import cn.cvp.voucher.review.domain.ApplicationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -37,6 +38,17 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
         return application.contractNumber() != null && count(
                 "programmeId = ?1 and contractNumber = ?2 and id <> ?3 and status in ?4",
                 application.programmeId(), application.contractNumber(), application.id(), HOLDING_ITS_CONTRACT) > 0;
+    }
+
+    /**
+     * Whether another quota application of the enterprise under the programme, submitted in [from, before), is under
+     * review, approved or issued (one quota a year).
+     */
+    public boolean otherQuotaSubmitted(Application application, OffsetDateTime from, OffsetDateTime before) {
+        return count("kind = ?1 and enterpriseId = ?2 and programmeId = ?3 and id <> ?4 and status in ?5"
+                        + " and submittedAt >= ?6 and submittedAt < ?7",
+                ApplicationKind.QUOTA, application.enterpriseId(), application.programmeId(), application.id(),
+                HOLDING_ITS_CONTRACT, from, before) > 0;
     }
 
     /** The programme's applications that wait for a decision. */

@@ -14,7 +14,7 @@ class EventContractTest {
         assertThat(EventSchemas.types(EventSchemas.OWN)).containsExactlyInAnyOrder(
                 VoucherEvents.ISSUED, VoucherEvents.HOLD_PLACED, VoucherEvents.HOLD_REJECTED, VoucherEvents.DEBITED,
                 VoucherEvents.FROZEN, VoucherEvents.UNFROZEN, VoucherEvents.REVOKED, VoucherEvents.EXPIRED,
-                SettlementEvents.PAID);
+                VoucherEvents.ORDER_PLACED, VoucherEvents.ORDER_CANCELLED, SettlementEvents.PAID);
         for (String type : EventSchemas.types(EventSchemas.OWN)) {
             assertThat(EventSchemas.validate(EventSchemas.OWN, type, EventSchemas.example(EventSchemas.OWN, type))).as(type).isEmpty();
         }
