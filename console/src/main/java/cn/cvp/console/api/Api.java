@@ -56,6 +56,12 @@ public class Api {
         return call(service, "PUT", path, body);
     }
 
+    /** A PUT of raw bytes (an uploaded document) with its media type. */
+    public ApiResult putBytes(Service service, String path, byte[] content, String contentType) {
+        return send(service, request(service, path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
     public ApiResult delete(Service service, String path) {
         return call(service, "DELETE", path, null);
     }
@@ -91,22 +97,28 @@ public class Api {
     }
 
     private ApiResult call(Service service, String method, String path, Object body) {
+        HttpRequest.Builder b = request(service, path);
         try {
-            HttpRequest.Builder b = request(service, path);
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 b.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write request body", e);
+        }
+        return send(service, b);
+    }
+
+    private ApiResult send(Service service, HttpRequest.Builder b) {
+        try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             Object parsed = r.body() == null || r.body().isBlank() ? null : parse(r.body());
             if (r.statusCode() >= 200 && r.statusCode() < 300) {
                 return new ApiResult(r.statusCode(), parsed, null);
             }
             return new ApiResult(r.statusCode(), parsed, Problem.of(r.statusCode(), parsed));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write request body", e);
         } catch (IOException e) {
             return new ApiResult(503, null, Problem.unreachable(service, e.getClass().getSimpleName()));
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -246,10 +248,12 @@ public class EnterpriseResource {
 
     @POST
     @Path("statements/{id}/submit")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submitBatch(@PathParam("id") UUID id, @FormParam("invoiceNumber") String invoice,
-                                @FormParam("deliveryCertificateRef") String certificate) {
-        return redemption.submit(STATEMENTS, id, invoice, certificate);
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submitBatch(@PathParam("id") UUID id, @RestForm String invoiceNumber,
+                                @RestForm String deliveryCertificateRef, @RestForm String coPaymentPaidOn,
+                                @RestForm FileUpload invoiceFile, @RestForm FileUpload certificateFile) {
+        return redemption.submit(STATEMENTS, id, new RedemptionPages.Submission(invoiceNumber, deliveryCertificateRef,
+                coPaymentPaidOn, invoiceFile, certificateFile));
     }
 
 }

@@ -9,9 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,10 +52,39 @@ public class RedemptionPages {
         return Forms.redirect(base, pages.ui().t("兑付批次已创建", "Redemption batch opened"));
     }
 
-    public Response submit(String base, UUID id, String invoice, String certificate) {
+    /** A submission as the form sends it: the documents are uploaded first, then the batch is submitted. */
+    public record Submission(String invoiceNumber, String deliveryCertificateRef, String coPaymentPaidOn,
+                             FileUpload invoiceFile, FileUpload certificateFile) {
+    }
+
+    /**
+     * Uploads the invoice (发票) and delivery certificate (交付凭证) chosen in the form (each as its own document,
+     * the browser's media type kept; voucher-service checks type, size and content), then submits the batch with the
+     * invoice number and the date the co-payment was paid. The first refusal is shown on the page.
+     */
+    public Response submit(String base, UUID id, Submission s) {
+        for (var doc : List.of(Map.entry("invoice", Optional.ofNullable(s.invoiceFile())),
+                Map.entry("delivery-certificate", Optional.ofNullable(s.certificateFile())))) {
+            FileUpload file = doc.getValue().filter(f -> f.size() > 0).orElse(null);
+            if (file == null) {
+                continue;
+            }
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file.uploadedFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the uploaded " + doc.getKey(), e);
+            }
+            ApiResult uploaded = api.putBytes(Service.VOUCHER, "/api/settlement/batches/" + id + "/documents/"
+                    + doc.getKey(), content, file.contentType() == null ? "application/octet-stream" : file.contentType());
+            if (!uploaded.ok()) {
+                return refused(base, uploaded);
+            }
+        }
         Map<String, Object> body = new HashMap<>();
-        body.put("invoiceNumber", Forms.blankToNull(invoice));
-        body.put("deliveryCertificateRef", Forms.blankToNull(certificate));
+        body.put("invoiceNumber", Forms.blankToNull(s.invoiceNumber()));
+        body.put("deliveryCertificateRef", Forms.blankToNull(s.deliveryCertificateRef()));
+        body.put("coPaymentPaidOn", Forms.blankToNull(s.coPaymentPaidOn()));
         ApiResult r = api.post(Service.VOUCHER, "/api/settlement/batches/" + id + "/submit", body);
         if (!r.ok()) {
             return refused(base, r);
