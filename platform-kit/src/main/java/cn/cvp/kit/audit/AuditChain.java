@@ -3,7 +3,9 @@ package cn.cvp.kit.audit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -63,9 +65,26 @@ public class AuditChain {
                                BrokenLink firstBroken) {
     }
 
+    /** Set when the application begins to shut down: the scheduled sealing stops before the database goes. */
+    private volatile boolean stopping;
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${cvp.audit.seal-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        seal();
+        if (stopping) {
+            return;
+        }
+        try {
+            seal();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            }
+            // shutting down mid-seal: the chunk's transaction rolled back; the next start seals those rows
+        }
     }
 
     /** Seals every committed unsealed row, chunk by chunk (a transaction each); returns how many. */
@@ -75,7 +94,7 @@ public class AuditChain {
         do {
             n = QuarkusTransaction.requiringNew().call(this::sealChunk);
             total += n;
-        } while (n == CHUNK);
+        } while (n == CHUNK && !stopping);
         sealed.increment(total);
         return total;
     }
