@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Issues the voucher of an approved application, in the approval's transaction: the voucher, its ISSUE ledger entry
  * and {@code voucher.issued.v1} — which carries the subsidy ratio decided at approval, so that no other service
- * decides it again.
+ * decides it again, and, for a contract-first programme, the contracted provider, so that the voucher is matched with
+ * that provider's offerings only.
  */
 @ApplicationScoped
 public class IssueVoucher {
@@ -33,7 +34,7 @@ public class IssueVoucher {
                           UUID enterpriseId, String enterpriseCreditCode, List<String> enterpriseRelatedParties,
                           BigDecimal subsidyRatio, long faceValueFen, BigDecimal domesticChipSubsidyRatio,
                           List<String> providerRequirements, OffsetDateTime approvedAt, OffsetDateTime validUntil,
-                          Demand demand) {
+                          Demand demand, String contractProviderCreditCode) {
     }
 
     private final VoucherRepository vouchers;
@@ -62,7 +63,8 @@ public class IssueVoucher {
                         c.domesticChipSubsidyRatio() == null ? null : c.domesticChipSubsidyRatio().toPlainString(),
                         c.providerRequirements(), now, voucher.validUntil(),
                         new VoucherEvents.Demand(c.demand().resourceClass(), c.demand().cardHours(),
-                                c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd())));
+                                c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd()),
+                        c.contractProviderCreditCode()));
         audit.record(actor, "VOUCHER_ISSUED", "Voucher", voucher.id(), null,
                 Map.of("faceValueFen", c.faceValueFen(), "ratio", c.subsidyRatio(), "applicationId", c.applicationId()));
         return voucher;

@@ -26,11 +26,16 @@ public final class VoucherEvents {
                          OffsetDateTime windowStart, OffsetDateTime windowEnd) {
     }
 
+    /**
+     * @param contractProviderCreditCode the provider the application's contract was signed with, for a contract-first
+     *                                   programme's voucher (allocation-service then matches only its offerings);
+     *                                   null otherwise
+     */
     public record VoucherIssuedV1(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
                                   String enterpriseCreditCode, List<String> enterpriseRelatedParties,
                                   long faceValueFen, String subsidyRatio, String domesticChipSubsidyRatio,
                                   List<String> providerRequirements, OffsetDateTime approvedAt,
-                                  OffsetDateTime validUntil, Demand demand) {
+                                  OffsetDateTime validUntil, Demand demand, String contractProviderCreditCode) {
     }
 
     public record HoldPlacedV1(UUID voucherId, UUID allocationId, long holdFen, long availableFen) {
