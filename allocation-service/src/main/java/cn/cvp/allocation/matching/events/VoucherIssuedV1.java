@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -21,6 +22,8 @@ import java.util.UUID;
  *                                 of every allocation of the voucher and of the subsidy of its usage
  * @param domesticChipSubsidyRatio the programme's domestic-chip ratio; only the matcher's preference for
  *                                 domestic-chip offerings at an equal price reads it
+ * @param contractProviderCreditCode the provider a contract-first voucher's contract was signed with: only its
+ *                                 offerings may serve the voucher; null (or absent, from an older producer) otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VoucherIssuedV1(
@@ -36,7 +39,8 @@ public record VoucherIssuedV1(
         List<String> providerRequirements,
         @NotBlank String approvedAt,
         String validUntil,
-        @NotNull @Valid Demand demand) {
+        @NotNull @Valid Demand demand,
+        @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String contractProviderCreditCode) {
     public static final String TYPE = "voucher.issued.v1";
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -120,7 +120,8 @@ public class VoucherEventsConsumer {
                 e.domesticChipSubsidyRatio(), requirements(e.providerRequirements()),
                 EventTimes.start("approvedAt", e.approvedAt()),
                 e.validUntil() == null ? null : EventTimes.end("validUntil", e.validUntil()),
-                demand.resourceClass(), demand.cardHours(), orEmpty(demand.regions()), windowStart, windowEnd);
+                demand.resourceClass(), demand.cardHours(), orEmpty(demand.regions()), windowStart, windowEnd,
+                e.contractProviderCreditCode());
     }
 
     /** An unknown requirement cannot be checked, so the voucher cannot be matched safely: dead-letter it. */
