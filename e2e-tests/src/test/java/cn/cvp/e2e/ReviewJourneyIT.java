@@ -27,7 +27,7 @@ class ReviewJourneyIT {
                         "windowStart", now.toString(), "windowEnd", now.plusDays(20).toString()),
                 "purpose", "端到端测试 (end-to-end review test)", "amountFen", amountFen,
                 "contract", Map.of("number", "E2E-R-" + UUID.randomUUID(), "signedOn", now.toLocalDate().minusDays(1).toString(),
-                        "months", 2));
+                        "months", 2, "providerCreditCode", VoucherJourneyIT.PROVIDER_ORG));
     }
 
     private static String submitted(Map<String, Object> body) {
@@ -38,7 +38,8 @@ class ReviewJourneyIT {
                 .post("/api/enterprises").then().statusCode(anyOf(is(201), is(409)));
         String id = Stack.as("enterprise-demo", Stack.VOUCHER).body(body).post("/api/applications")
                 .then().statusCode(201).extract().path("id");
-        Stack.as("enterprise-demo", Stack.VOUCHER).post("/api/applications/" + id + "/submit").then().statusCode(200);
+        VoucherJourneyIT.provider(); // Beijing's contract binds the provider: it must be an active partner
+        VoucherJourneyIT.submitOnceThePartnerIsKnown(id).then().statusCode(200);
         return id;
     }
 

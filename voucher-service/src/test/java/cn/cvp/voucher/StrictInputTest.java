@@ -5,12 +5,14 @@ import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.kit.testing.TestTokens;
 import cn.cvp.voucher.testing.Actors;
 import cn.cvp.voucher.testing.Fixtures;
+import cn.cvp.voucher.testing.Partners;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.Socket;
@@ -33,6 +35,11 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @QuarkusTestResource(LocalInfraResource.class)
 class StrictInputTest {
+
+    @BeforeEach
+    void theContractsProviderIsAPartner() {
+        Partners.admitToBeijing();
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject

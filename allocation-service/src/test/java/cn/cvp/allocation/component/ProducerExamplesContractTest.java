@@ -86,6 +86,8 @@ class ProducerExamplesContractTest extends ComponentTest {
         assertThat(issued.cardHours()).isPositive();
         assertThat(issued.windowEnd()).isAfter(issued.windowStart());
         assertThat(issued.approvedAt()).isNotNull();
+        // the example is a Beijing (contract-first) voucher: bound to the provider its contract names
+        assertThat(issued.contractProviderCreditCode()).hasSize(18);
     }
 
     @Test

@@ -104,9 +104,18 @@ final class Stack {
                 "demand", Map.of("resourceClass", "GPU_A800_80G", "cardHours", cardHours, "regions", List.of("110108"),
                         "windowStart", now.minusHours(13).toString(), "windowEnd", now.plusDays(30).toString()),
                 "purpose", "浏览器测试：模型训练 (browser test)", "amountFen", amountFen,
-                "contract", Map.of("number", "UI-" + UUID.randomUUID(), "signedOn", now.toLocalDate().minusDays(3).toString(), "months", 3));
+                "contract", Map.of("number", "UI-" + UUID.randomUUID(), "signedOn", now.toLocalDate().minusDays(3).toString(), "months", 3,
+                        "providerCreditCode", PROVIDER_ORG));
         String id = as("enterprise-demo", VOUCHER).body(body).post("/api/applications").then().statusCode(201).extract().path("id");
-        as("enterprise-demo", VOUCHER).post("/api/applications/" + id + "/submit").then().statusCode(200);
+        // Beijing's contract binds the provider: provider-demo must be an active partner, as voucher-service hears it
+        providerAccredited();
+        java.util.concurrent.atomic.AtomicReference<Response> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            answer.set(as("enterprise-demo", VOUCHER).post("/api/applications/" + id + "/submit"));
+            String code = answer.get().statusCode() == 422 ? answer.get().path("code") : null;
+            return code == null || !code.startsWith("CONTRACT_PROVIDER_");
+        });
+        answer.get().then().statusCode(200);
         as("reviewer-demo", VOUCHER).post("/api/applications/" + id + "/review").then().statusCode(200);
         return id;
     }

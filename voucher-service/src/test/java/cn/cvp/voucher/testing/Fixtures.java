@@ -18,13 +18,18 @@ public final class Fixtures {
                 "ownership", "PRIVATE", "dishonest", false, "relatedParties", List.of());
     }
 
+    /**
+     * A Beijing application whose contract is signed with {@link Partners}' provider (admit it to the programme
+     * before submitting: {@link Partners#admitToBeijing}).
+     */
     public static Map<String, Object> beijingApplication(long amountFen) {
         return Map.of("programmeCode", "BJ-AICV",
                 "demand", Map.of("resourceClass", "GPU_A800_80G", "cardHours", 1000, "regions", List.of("110000"),
                         "windowStart", "2026-11-01T00:00:00+08:00", "windowEnd", "2027-03-01T00:00:00+08:00"),
                 "purpose", "大模型微调 (fine-tuning a language model)",
                 "amountFen", amountFen,
-                "contract", Map.of("number", "BJ-" + UUID.randomUUID(), "signedOn", "2026-10-15", "months", 6));
+                "contract", Map.of("number", "BJ-" + UUID.randomUUID(), "signedOn", "2026-10-15", "months", 6,
+                        "providerCreditCode", Partners.CREDIT_CODE));
     }
 
     private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -72,12 +72,18 @@ public final class Programmes {
         return body;
     }
 
-    /** Creates and opens a programme; returns its code. */
+    /**
+     * Creates and opens a programme; returns its code. A contract-first programme gets {@link Partners}' provider as
+     * a partner, so that {@link #application}'s contract is signed with one.
+     */
     public static String open(String prefix, long budgetFen, Map<String, Object> rules) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replaceAll("[^A-Z0-9]", "A");
         Actors.admin().body(Map.of("code", code, "name", "测试项目 " + code, "budgetTotalFen", budgetFen, "rules", rules))
                 .post("/api/programmes").then().statusCode(201);
         Actors.admin().post("/api/programmes/" + code + "/open").then().statusCode(200);
+        if ("CONTRACT_FIRST".equals(rules.get("model"))) {
+            Partners.admit(code);
+        }
         return code;
     }
 

@@ -16,6 +16,8 @@ import java.util.UUID;
  *                   inside it; empty admits any region
  * @param prefersDomesticChips the programme rates domestic chips (国产芯片) higher for this voucher (a higher
  *                   domestic-chip subsidy ratio): at an equal price, domestic-chip offerings rank first
+ * @param contractedProviderCreditCode the provider a contract-first voucher's contract was signed with (Beijing):
+ *                   only that provider's offerings may serve it; null for a quota-first voucher
  */
 public record Demand(
         UUID voucherId,
@@ -29,13 +31,22 @@ public record Demand(
         List<String> regions,
         Instant windowStart,
         Instant windowEnd,
-        boolean prefersDomesticChips) {
+        boolean prefersDomesticChips,
+        String contractedProviderCreditCode) {
+
+    public Demand(UUID voucherId, Instant approvedAt, String programmeCode, String enterpriseCreditCode,
+                  Set<String> enterpriseRelatedParties, Set<ProviderRequirement> providerRequirements,
+                  String resourceClass, long cardHours, List<String> regions, Instant windowStart, Instant windowEnd,
+                  boolean prefersDomesticChips) {
+        this(voucherId, approvedAt, programmeCode, enterpriseCreditCode, enterpriseRelatedParties, providerRequirements,
+                resourceClass, cardHours, regions, windowStart, windowEnd, prefersDomesticChips, null);
+    }
 
     public Demand(UUID voucherId, Instant approvedAt, String programmeCode, String enterpriseCreditCode,
                   Set<String> enterpriseRelatedParties, Set<ProviderRequirement> providerRequirements,
                   String resourceClass, long cardHours, List<String> regions, Instant windowStart, Instant windowEnd) {
         this(voucherId, approvedAt, programmeCode, enterpriseCreditCode, enterpriseRelatedParties, providerRequirements,
-                resourceClass, cardHours, regions, windowStart, windowEnd, false);
+                resourceClass, cardHours, regions, windowStart, windowEnd, false, null);
     }
 
     public Demand {
@@ -50,6 +61,11 @@ public record Demand(
         enterpriseRelatedParties = Set.copyOf(enterpriseRelatedParties);
         providerRequirements = Set.copyOf(providerRequirements);
         regions = List.copyOf(regions);
+    }
+
+    /** Bound by its contract to one provider (contract first). */
+    public boolean contracted() {
+        return contractedProviderCreditCode != null;
     }
 
     /** The enterprise's side of the related-party rule. */

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The programme rules that decide whether an offering may serve a demand at all (capacity aside).
+ * The programme rules that decide whether an offering may serve a demand at all (capacity aside). A contract-first
+ * voucher may be served by the provider its contract names only ({@link Exclusion#NOT_CONTRACTED_PROVIDER}).
  *
  * <p>{@link #forDemand} prepares a demand's rules once (region prefixes, window in epoch seconds) so that the
  * matcher can test thousands of offerings against it without allocating: {@link Rules#exclusions} answers a
@@ -100,6 +101,9 @@ public final class Eligibility {
             }
             if (enterprise.relatedTo(provider)) {
                 x |= bit(Exclusion.RELATED_PARTY);
+            }
+            if (demand.contracted() && !demand.contractedProviderCreditCode().equals(provider.creditCode())) {
+                x |= bit(Exclusion.NOT_CONTRACTED_PROVIDER);
             }
             return x;
         }

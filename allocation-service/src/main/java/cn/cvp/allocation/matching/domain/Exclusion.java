@@ -12,6 +12,7 @@ public enum Exclusion {
     PROVIDER_NOT_IN_PROGRAMME("the provider is not a partner / listed institution of the voucher's programme"),
     PROVIDER_NOT_PRIVATELY_INVESTED("the programme requires a privately invested provider"),
     RELATED_PARTY("the provider and the enterprise are related parties"),
+    NOT_CONTRACTED_PROVIDER("the voucher's contract binds it to another provider (contract first)"),
     NO_CAPACITY_LEFT("nothing is left of the offering in the demand window");
 
     private final String description;

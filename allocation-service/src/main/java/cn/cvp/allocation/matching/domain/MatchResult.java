@@ -11,11 +11,15 @@ public record MatchResult(Demand demand, List<Fill> fills, long unservedCardHour
 
     /**
      * Why the rest of the demand waits: no offering of its class at all, none the rules allow, or not enough
-     * capacity left in the eligible ones.
+     * capacity left in the eligible ones; for a contract-first voucher, no offering of its contracted provider that
+     * fits (when none served any of it: otherwise that provider's capacity ran out).
      */
     public WaitlistReason waitlistReason() {
         if (fullyServed()) {
             return null;
+        }
+        if (demand.contracted() && explanation.eligibleCandidates() == 0) {
+            return WaitlistReason.NO_OFFERING_OF_CONTRACTED_PROVIDER;
         }
         if (explanation.candidatesConsidered() == 0) {
             return WaitlistReason.NO_OFFERING_OF_CLASS;
@@ -27,6 +31,6 @@ public record MatchResult(Demand demand, List<Fill> fills, long unservedCardHour
     }
 
     public enum WaitlistReason {
-        NO_OFFERING_OF_CLASS, NO_ELIGIBLE_OFFERING, INSUFFICIENT_CAPACITY
+        NO_OFFERING_OF_CLASS, NO_ELIGIBLE_OFFERING, INSUFFICIENT_CAPACITY, NO_OFFERING_OF_CONTRACTED_PROVIDER
     }
 }

@@ -133,7 +133,7 @@ public final class Matcher {
         Explanation x = partial.explanation();
         Explanation explanation = new Explanation(x.rule(), x.ruleDescription(), demand.cardHours(),
                 demand.cardHours() - need, need, x.candidatesConsidered(), x.eligibleCandidates(), x.exclusionCounts(),
-                x.candidates(), x.omittedCandidates(), null);
+                x.candidates(), x.omittedCandidates(), null, demand.contractedProviderCreditCode());
         return new MatchResult(demand, List.copyOf(fills), need, explanation);
     }
 
@@ -225,6 +225,7 @@ public final class Matcher {
         private final boolean[] member;
         private final boolean needsPrivateInvestment;
         private final RelatedParties enterprise;
+        private final String contractedProvider;
 
         DemandRules(Demand demand, Market market) {
             this.m = market;
@@ -235,6 +236,7 @@ public final class Matcher {
             this.member = needsMembership ? market.membersOf(demand.programmeCode()) : null;
             this.needsPrivateInvestment = demand.providerRequirements().contains(ProviderRequirement.PRIVATELY_INVESTED);
             this.enterprise = demand.relatedParties();
+            this.contractedProvider = demand.contractedProviderCreditCode();
         }
 
         int exclusions(int i) {
@@ -256,6 +258,9 @@ public final class Matcher {
                     m.providerListsRelated[i])) {
                 x |= RELATED;
             }
+            if (contractedProvider != null && !contractedProvider.equals(provider.creditCode())) {
+                x |= NOT_CONTRACTED;
+            }
             return x;
         }
 
@@ -271,6 +276,7 @@ public final class Matcher {
     private static final int NOT_IN_PROGRAMME = Eligibility.bit(Exclusion.PROVIDER_NOT_IN_PROGRAMME);
     private static final int NOT_PRIVATELY_INVESTED = Eligibility.bit(Exclusion.PROVIDER_NOT_PRIVATELY_INVESTED);
     private static final int RELATED = Eligibility.bit(Exclusion.RELATED_PARTY);
+    private static final int NOT_CONTRACTED = Eligibility.bit(Exclusion.NOT_CONTRACTED_PROVIDER);
 
     /**
      * For tests: the exclusions the matcher finds for each offering (capacity aside), which must be exactly what
@@ -309,7 +315,8 @@ public final class Matcher {
         }
         Explanation explanation = new Explanation(Explanation.RULE, Explanation.RULE_DESCRIPTION,
                 demand.cardHours(), 0, demand.cardHours(), considered, eligibleCount,
-                Collections.unmodifiableMap(counts), List.copyOf(notes.subList(0, listed)), considered - listed, null);
+                Collections.unmodifiableMap(counts), List.copyOf(notes.subList(0, listed)), considered - listed, null,
+                demand.contractedProviderCreditCode());
         return new MatchResult(demand, List.of(), demand.cardHours(), explanation);
     }
 

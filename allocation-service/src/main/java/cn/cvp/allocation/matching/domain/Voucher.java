@@ -81,6 +81,9 @@ public class Voucher {
     /** A quota (额度, voucher.issued.v1 quota = true): never matched itself, only the orders placed on it. */
     @Column(nullable = false)
     private boolean quota;
+    /** The provider a contract-first voucher's contract binds it to; null for a quota-first voucher. */
+    @Column(name = "contract_provider_credit_code")
+    private String contractProviderCreditCode;
 
     protected Voucher() {
     }
@@ -91,7 +94,19 @@ public class Voucher {
                          BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio,
                          Set<ProviderRequirement> providerRequirements, OffsetDateTime approvedAt,
                          OffsetDateTime validUntil, String resourceClass, long cardHours, List<String> regions,
-                         OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+                         OffsetDateTime windowStart, OffsetDateTime windowEnd, String contractProviderCreditCode) {
+
+        /** A quota-first voucher's terms: bound to no provider. */
+        public Issued(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
+                      String enterpriseCreditCode, List<String> enterpriseRelatedParties, long faceValueFen,
+                      BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio,
+                      Set<ProviderRequirement> providerRequirements, OffsetDateTime approvedAt,
+                      OffsetDateTime validUntil, String resourceClass, long cardHours, List<String> regions,
+                      OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+            this(voucherId, applicationId, programmeId, programmeCode, enterpriseCreditCode, enterpriseRelatedParties,
+                    faceValueFen, subsidyRatio, domesticChipSubsidyRatio, providerRequirements, approvedAt, validUntil,
+                    resourceClass, cardHours, regions, windowStart, windowEnd, null);
+        }
     }
 
     public static Voucher issued(Issued i, OffsetDateTime now) {
@@ -119,6 +134,7 @@ public class Voucher {
         v.heldFen = 0;
         v.status = ACTIVE;
         v.recordedAt = now;
+        v.contractProviderCreditCode = i.contractProviderCreditCode();
         return v;
     }
 
@@ -147,7 +163,8 @@ public class Voucher {
     public Demand demand(long cardHours) {
         return new Demand(voucherId, approvedAt.toInstant(), programmeCode, enterpriseCreditCode,
                 Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), demandResourceClass, cardHours,
-                List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant(), prefersDomesticChips());
+                List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant(), prefersDomesticChips(),
+                contractProviderCreditCode);
     }
 
     /**
@@ -259,4 +276,5 @@ public class Voucher {
     public long demandCardHours() { return demandCardHours; }
     public long heldFen() { return heldFen; }
     public String status() { return status; }
+    public String contractProviderCreditCode() { return contractProviderCreditCode; }
 }

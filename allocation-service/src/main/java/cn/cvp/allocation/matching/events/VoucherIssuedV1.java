@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -23,6 +24,8 @@ import java.util.UUID;
  *                                 domestic-chip offerings at an equal price reads it
  * @param quota                    a quota (额度) of a quota-first programme: recorded, its own demand never matched;
  *                                 the orders placed on it are (order.placed.v1). Absent means false.
+ * @param contractProviderCreditCode the provider a contract-first voucher's contract was signed with: only its
+ *                                 offerings may serve the voucher; null (or absent, from an older producer) otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VoucherIssuedV1(
@@ -39,7 +42,8 @@ public record VoucherIssuedV1(
         @NotBlank String approvedAt,
         String validUntil,
         @NotNull @Valid Demand demand,
-        Boolean quota) {
+        Boolean quota,
+        @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String contractProviderCreditCode) {
     public static final String TYPE = "voucher.issued.v1";
 
     @JsonIgnoreProperties(ignoreUnknown = true)

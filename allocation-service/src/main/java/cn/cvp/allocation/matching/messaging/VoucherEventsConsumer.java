@@ -136,7 +136,8 @@ public class VoucherEventsConsumer {
                 e.domesticChipSubsidyRatio(), requirements(e.providerRequirements()),
                 EventTimes.start("approvedAt", e.approvedAt()),
                 e.validUntil() == null ? null : EventTimes.end("validUntil", e.validUntil()),
-                demand.resourceClass(), demand.cardHours(), orEmpty(demand.regions()), windowStart, windowEnd);
+                demand.resourceClass(), demand.cardHours(), orEmpty(demand.regions()), windowStart, windowEnd,
+                e.contractProviderCreditCode());
     }
 
     /** The order in domain terms; times that cannot be read make the event malformed. */

@@ -38,8 +38,10 @@ final class Fixtures {
         Instant start = JAN_1;
         Instant end = JAN_11;
         boolean prefersDomestic;
+        String contractedProvider;
 
         DemandBuilder prefersDomesticChips() { prefersDomestic = true; return this; }
+        DemandBuilder contractedWith(String creditCode) { contractedProvider = creditCode; return this; }
         DemandBuilder enterprise(String v) { enterprise = v; return this; }
         DemandBuilder programme(String v) { programmeCode = v; return this; }
         DemandBuilder cardHours(long v) { cardHours = v; return this; }
@@ -52,7 +54,7 @@ final class Fixtures {
 
         Demand build() {
             return new Demand(voucherId, approvedAt, programmeCode, enterprise, related, requirements, resourceClass,
-                    cardHours, regions, start, end, prefersDomestic);
+                    cardHours, regions, start, end, prefersDomestic, contractedProvider);
         }
     }
 

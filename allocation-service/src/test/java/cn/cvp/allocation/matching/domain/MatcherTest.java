@@ -230,9 +230,63 @@ class MatcherTest {
             if (random.nextInt(4) == 0) {
                 d.related(s.provider() == null ? "x" : s.provider().name());
             }
+            switch (random.nextInt(3)) {
+                case 0 -> d.contractedWith(s.provider() == null ? "91110000MA01PRQ01K" : s.provider().creditCode());
+                case 1 -> d.contractedWith("91110105MA03PRD108");
+                default -> { } // quota first: bound to no provider
+            }
             Demand demand = d.build();
             assertThat(Matcher.exclusionsOf(demand, List.of(s)).get(0)).as("%s vs %s", demand, s)
                     .isEqualTo(Eligibility.check(demand, s));
         }
+    }
+
+    @Test
+    void aContractFirstVoucherIsServedByItsContractedProviderOnlyEvenWhenAnotherIsCheaper() {
+        String contracted = "91110105MA03PRD108";
+        Supply cheaperOther = supply().price(1000).build();
+        Supply ofTheContracted = supply().price(1800).provider(contracted, "京算智能科技有限公司").build();
+        Demand demand = demand().cardHours(100).contractedWith(contracted).build();
+
+        MatchResult result = matcher.match(demand, List.of(cheaperOther, ofTheContracted));
+        assertThat(result.fullyServed()).isTrue();
+        assertThat(result.fills()).extracting(Fill::offeringId).containsExactly(ofTheContracted.offeringId());
+        assertThat(result.fills()).extracting(Fill::unitPriceFen).containsExactly(1800L);
+        assertThat(result.explanation().contractedProviderCreditCode()).isEqualTo(contracted);
+        assertThat(result.explanation().exclusionCounts()).containsEntry(Exclusion.NOT_CONTRACTED_PROVIDER, 1);
+        assertThat(result.explanation().candidates()).filteredOn(n -> n.offeringId().equals(cheaperOther.offeringId()))
+                .singleElement().satisfies(n -> assertThat(n.reasons()).containsExactly(Exclusion.NOT_CONTRACTED_PROVIDER));
+        // the slow path says the same of both offerings
+        assertThat(Eligibility.check(demand, cheaperOther)).containsExactly(Exclusion.NOT_CONTRACTED_PROVIDER);
+        assertThat(Eligibility.check(demand, ofTheContracted)).isEmpty();
+        // a quota-first voucher takes the cheaper one
+        assertThat(matcher.match(demand().cardHours(100).build(), List.of(cheaperOther, ofTheContracted)).fills())
+                .extracting(Fill::offeringId).containsExactly(cheaperOther.offeringId());
+    }
+
+    @Test
+    void aContractedProviderWithoutAFittingOfferingWaitlistsTheVoucherNamingTheProvider() {
+        String contracted = "91110105MA03PRD108";
+        Supply other = supply().price(1000).build();
+        Supply contractedElsewhere = supply().provider(contracted, "京算智能科技有限公司").region("310115").build();
+        Demand demand = demand().cardHours(100).contractedWith(contracted).build();
+
+        MatchResult result = matcher.match(demand, List.of(other, contractedElsewhere));
+        assertThat(result.fills()).isEmpty();
+        assertThat(result.unservedCardHours()).isEqualTo(100);
+        assertThat(result.waitlistReason()).isEqualTo(MatchResult.WaitlistReason.NO_OFFERING_OF_CONTRACTED_PROVIDER);
+        assertThat(result.explanation().contractedProviderCreditCode()).isEqualTo(contracted);
+
+        // no offering of the class at all: still the contracted provider's absence that keeps it waiting
+        MatchResult none = matcher.match(demand, List.of());
+        assertThat(none.waitlistReason()).isEqualTo(MatchResult.WaitlistReason.NO_OFFERING_OF_CONTRACTED_PROVIDER);
+        assertThat(none.explanation().contractedProviderCreditCode()).isEqualTo(contracted);
+
+        // the contracted provider serves part of it: its capacity is what ran out
+        Supply small = supply().provider(contracted, "京算智能科技有限公司").remaining(40).build();
+        MatchResult partly = matcher.match(demand, List.of(other, small));
+        assertThat(partly.unservedCardHours()).isEqualTo(60);
+        assertThat(partly.fills()).extracting(Fill::offeringId).containsExactly(small.offeringId());
+        assertThat(partly.waitlistReason()).isEqualTo(MatchResult.WaitlistReason.INSUFFICIENT_CAPACITY);
     }
 }

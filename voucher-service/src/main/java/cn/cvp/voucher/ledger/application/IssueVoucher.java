@@ -21,6 +21,8 @@ import java.util.UUID;
  * and {@code voucher.issued.v1} — which carries the subsidy ratio decided at approval, so that no other service
  * decides it again. A quota (额度, quota-first programmes) is issued the same way, as a voucher marked {@code quota}:
  * allocation-service does not match it, it matches the orders placed against it ({@code PlaceOrder}).
+ * For a contract-first programme it carries the contracted provider, so that the voucher is matched with that
+ * provider's offerings only.
  */
 @ApplicationScoped
 public class IssueVoucher {
@@ -34,7 +36,8 @@ public class IssueVoucher {
                           UUID enterpriseId, String enterpriseCreditCode, List<String> enterpriseRelatedParties,
                           BigDecimal subsidyRatio, long faceValueFen, BigDecimal domesticChipSubsidyRatio,
                           List<String> providerRequirements, OffsetDateTime approvedAt, OffsetDateTime validUntil,
-                          Demand demand, boolean quota) {
+                          Demand demand, boolean quota,
+                          String contractProviderCreditCode) {
     }
 
     private final VoucherRepository vouchers;
@@ -63,7 +66,8 @@ public class IssueVoucher {
                         c.domesticChipSubsidyRatio() == null ? null : c.domesticChipSubsidyRatio().toPlainString(),
                         c.providerRequirements(), now, voucher.validUntil(),
                         new VoucherEvents.Demand(c.demand().resourceClass(), c.demand().cardHours(),
-                                c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd()), c.quota()));
+                                c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd()), c.quota(),
+                        c.contractProviderCreditCode()));
         audit.record(actor, "VOUCHER_ISSUED", "Voucher", voucher.id(), null,
                 Map.of("faceValueFen", c.faceValueFen(), "ratio", c.subsidyRatio(), "applicationId", c.applicationId(),
                         "quota", c.quota()));

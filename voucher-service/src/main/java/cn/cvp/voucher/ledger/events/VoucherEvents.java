@@ -28,11 +28,17 @@ public final class VoucherEvents {
                          OffsetDateTime windowStart, OffsetDateTime windowEnd) {
     }
 
+    /**
+     * @param contractProviderCreditCode the provider the application's contract was signed with, for a contract-first
+     *                                   programme's voucher (allocation-service then matches only its offerings);
+     *                                   null otherwise
+     */
     public record VoucherIssuedV1(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
                                   String enterpriseCreditCode, List<String> enterpriseRelatedParties,
                                   long faceValueFen, String subsidyRatio, String domesticChipSubsidyRatio,
                                   List<String> providerRequirements, OffsetDateTime approvedAt,
-                                  OffsetDateTime validUntil, Demand demand, boolean quota) {
+                                  OffsetDateTime validUntil, Demand demand, boolean quota,
+                                  String contractProviderCreditCode) {
     }
 
     /** The compute an order is for; {@code providerCreditCode} optional (a provider the enterprise chose). */

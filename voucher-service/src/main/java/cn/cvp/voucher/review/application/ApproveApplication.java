@@ -87,7 +87,8 @@ public class ApproveApplication {
                 rules.providerRequirements().stream().map(Enum::name).sorted().toList(),
                 now, now.plusMonths(rules.voucherValidityMonths()),
                 new IssueVoucher.Demand(a.resourceClass().name(), a.cardHours(), a.regions(), a.windowStart(),
-                        a.windowEnd()), a.isQuota()), actor);
+                        a.windowEnd()), a.isQuota(),
+                rules.model() == ProgrammeRules.FundingModel.CONTRACT_FIRST ? a.providerCreditCode() : null), actor);
         return a;
     }
 }

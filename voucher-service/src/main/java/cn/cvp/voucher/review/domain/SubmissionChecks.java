@@ -4,6 +4,7 @@ import cn.cvp.kit.domain.DomainException;
 import cn.cvp.voucher.enterprise.domain.Enterprise;
 import cn.cvp.voucher.programme.domain.ProgrammeBudget;
 import cn.cvp.voucher.programme.domain.ProgrammeRules;
+import cn.cvp.voucher.settlement.domain.ProviderDirectoryEntry;
 import cn.cvp.voucher.support.Refusal;
 
 import java.time.LocalDate;
@@ -18,9 +19,15 @@ import java.util.Map;
  */
 public final class SubmissionChecks {
 
-    /** Facts from the database the rules need. */
+    /**
+     * Facts from the database the rules need.
+     *
+     * @param programmeCode    the application's programme
+     * @param contractProvider the provider directory's entry for the contract's provider; null if none is known
+     */
     public record Context(LocalDate today, boolean contractAlreadyUsed, long committedThisYearFen,
-                          long programmeBudgetRemainingFen) {
+                          long programmeBudgetRemainingFen, String programmeCode,
+                          ProviderDirectoryEntry contractProvider) {
     }
 
     private SubmissionChecks() {
@@ -33,6 +40,8 @@ public final class SubmissionChecks {
         failures.addAll(ApplicantEligibility.check(rules, enterprise, ctx.today()));
         CoveredResources.check(rules, application.resourceClass()).ifPresent(failures::add);
         failures.addAll(ContractTerms.check(rules, application.contract()));
+        ContractProvider.check(rules, ctx.programmeCode(), enterprise, application.contract(), ctx.contractProvider())
+                .ifPresent(failures::add);
         OneContractOneApplication.check(rules, application.contractNumber(), ctx.contractAlreadyUsed())
                 .ifPresent(failures::add);
         NoDoubleDipping.check(application.otherSubsidyDeclared()).ifPresent(failures::add);

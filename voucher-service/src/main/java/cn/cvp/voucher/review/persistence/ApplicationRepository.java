@@ -33,11 +33,23 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
         getEntityManager().lock(application, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Whether another application of the programme, submitted or further, uses this contract number. */
+    /**
+     * Whether another live application (submitted or further), of any programme, uses the same contract: the same
+     * number, enterprise and provider (the key of the unique index {@code application_contract_once}).
+     */
     public boolean contractUsedElsewhere(Application application) {
-        return application.contractNumber() != null && count(
-                "programmeId = ?1 and contractNumber = ?2 and id <> ?3 and status in ?4",
-                application.programmeId(), application.contractNumber(), application.id(), HOLDING_ITS_CONTRACT) > 0;
+        if (application.contractNumber() == null) {
+            return false;
+        }
+        if (application.providerCreditCode() == null) {
+            return count("contractNumber = ?1 and enterpriseCreditCode = ?2 and providerCreditCode is null"
+                            + " and id <> ?3 and status in ?4", application.contractNumber(),
+                    application.enterpriseCreditCode(), application.id(), HOLDING_ITS_CONTRACT) > 0;
+        }
+        return count("contractNumber = ?1 and enterpriseCreditCode = ?2 and providerCreditCode = ?3"
+                        + " and id <> ?4 and status in ?5", application.contractNumber(),
+                application.enterpriseCreditCode(), application.providerCreditCode(), application.id(),
+                HOLDING_ITS_CONTRACT) > 0;
     }
 
     /**

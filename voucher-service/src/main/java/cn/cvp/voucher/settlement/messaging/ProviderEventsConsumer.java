@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the provider directory (who may redeem which captures) from provider.events. Other types are ignored. */
+/**
+ * Keeps the provider directory (who may redeem which captures; whose contracts a contract-first programme accepts) from
+ * provider.events. Other types are ignored.
+ */
 @ApplicationScoped
 public class ProviderEventsConsumer {
 
@@ -42,7 +45,8 @@ public class ProviderEventsConsumer {
             if (p.providerId() == null || p.creditCode() == null) {
                 throw new MalformedEventException(event.type() + " without providerId or creditCode");
             }
-            recordProvider.record(new RecordProvider.Command(event.id(), p.providerId(), p.creditCode(), p.name()));
+            recordProvider.record(new RecordProvider.Command(event.id(), p.providerId(), p.creditCode(), p.name(),
+                    p.status(), p.programmeMemberships(), p.relatedParties()));
         }
     }
 }

@@ -27,5 +27,10 @@ class EventContractTest {
         assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, example)).isNotEmpty();
         example.put("faceValueFen", -1);
         assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, example)).isNotEmpty();
+        example.put("faceValueFen", 1);
+        example.put("contractProviderCreditCode", "not-a-credit-code");
+        assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, example)).isNotEmpty();
+        example.putNull("contractProviderCreditCode"); // a quota-first voucher is bound to no provider
+        assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, example)).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import cn.cvp.voucher.ledger.application.CaptureUsage;
 import cn.cvp.voucher.ledger.events.VoucherEvents;
 import cn.cvp.voucher.testing.Actors;
 import cn.cvp.voucher.testing.Fixtures;
+import cn.cvp.voucher.testing.Partners;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,6 +46,7 @@ class LedgerEventsTest {
     @BeforeEach
     void connect() {
         kafka = new KafkaTestClient(bootstrap);
+        Partners.admitToBeijing();
     }
 
     @AfterEach
@@ -76,6 +78,8 @@ class LedgerEventsTest {
         assertThat(event.path("subject").asText()).isEqualTo(voucherId);
         assertThat(event.path("data").path("faceValueFen").asLong()).isEqualTo(1_000_000);
         assertThat(event.path("data").path("demand").path("cardHours").asLong()).isEqualTo(1000);
+        // Beijing is contract first: the voucher is bound to the provider its contract was signed with
+        assertThat(event.path("data").path("contractProviderCreditCode").asText()).isEqualTo(Partners.CREDIT_CODE);
         assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, event.path("data"))).isEmpty();
     }
 

@@ -4,9 +4,11 @@ import cn.cvp.kit.testing.LocalInfraResource;
 import cn.cvp.kit.testing.TestTokens;
 import cn.cvp.voucher.testing.Actors;
 import cn.cvp.voucher.testing.Fixtures;
+import cn.cvp.voucher.testing.Partners;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,6 +24,11 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @QuarkusTestResource(LocalInfraResource.class)
 class ApplicationFlowTest {
+
+    @BeforeEach
+    void theContractsProviderIsAPartner() {
+        Partners.admitToBeijing();
+    }
 
     @Test
     void withoutATokenTheApiAnswers401() {

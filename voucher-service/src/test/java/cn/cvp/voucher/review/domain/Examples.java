@@ -5,6 +5,7 @@ import cn.cvp.voucher.enterprise.domain.EnterpriseSize;
 import cn.cvp.voucher.enterprise.domain.Industry;
 import cn.cvp.voucher.enterprise.domain.Ownership;
 import cn.cvp.voucher.programme.domain.ResourceClass;
+import cn.cvp.voucher.settlement.domain.ProviderDirectoryEntry;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,8 +29,23 @@ final class Examples {
                 region, industry, EnterpriseSize.SMALL, false, team, Ownership.PRIVATE, dishonest, List.of()), NOW);
     }
 
+    /** The credit code of {@link #partner()}, the provider the example contracts are signed with. */
+    static final String PARTNER = "91110105MA03PRD108";
+
     static Contract contract() {
-        return new Contract("BJ-2026-001", LocalDate.parse("2026-10-01"), 6, null);
+        return new Contract("BJ-2026-001", LocalDate.parse("2026-10-01"), 6, PARTNER);
+    }
+
+    /** An ACTIVE provider, partner of Beijing's (BJ-AICV) and Shanghai's (SH-ICV) programmes, related to nobody. */
+    static ProviderDirectoryEntry partner() {
+        return provider(PARTNER, "ACTIVE", List.of("BJ-AICV", "SH-ICV"), List.of());
+    }
+
+    static ProviderDirectoryEntry provider(String creditCode, String status, List<String> programmes,
+                                           List<String> relatedParties) {
+        ProviderDirectoryEntry p = ProviderDirectoryEntry.of(UUID.randomUUID(), creditCode, "京算智能科技有限公司");
+        p.standing(status, programmes, relatedParties);
+        return p;
     }
 
     /** ¥100,000 of A800 card-hours under a 6-month contract signed 2026-10-01; ¥20,000 of subsidy requested. */

@@ -19,6 +19,14 @@ class OneContractOneApplicationTest {
     }
 
     @Test
+    void theIndexsRefusalOfAConcurrentSubmissionSaysTheSame() {
+        Refusal r = OneContractOneApplication.alreadyUsed("HT-001");
+        assertThat(r.code()).isEqualTo("CONTRACT_ALREADY_USED");
+        assertThat(r.messageEn()).isEqualTo("Contract HT-001 already has an application");
+        assertThat(r.messageZh()).isEqualTo("合同 HT-001 已申请过补贴");
+    }
+
+    @Test
     void notWhereTheProgrammeAllowsSeveral() {
         assertThat(OneContractOneApplication.check(beijingWith("oneContractOneApplication", false), "BJ-2026-001", true))
                 .isEmpty();
