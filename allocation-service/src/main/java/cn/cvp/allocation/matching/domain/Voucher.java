@@ -63,8 +63,12 @@ public class Voucher {
     private OffsetDateTime validUntil;
     @Column(name = "demand_resource_class", nullable = false)
     private String demandResourceClass;
+    /** the demand's quantity, in {@link #demandUnit}; the column keeps its first name */
     @Column(name = "demand_card_hours", nullable = false)
     private long demandCardHours;
+    /** CARD_HOUR, CORE_HOUR or TB_MONTH (voucher.issued.v1 demand.unit) */
+    @Column(name = "demand_unit", nullable = false)
+    private String demandUnit = Supply.CARD_HOUR;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "demand_regions", nullable = false)
     private String[] demandRegions;
@@ -88,7 +92,19 @@ public class Voucher {
                          BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio,
                          Set<ProviderRequirement> providerRequirements, OffsetDateTime approvedAt,
                          OffsetDateTime validUntil, String resourceClass, long cardHours, List<String> regions,
-                         OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+                         OffsetDateTime windowStart, OffsetDateTime windowEnd, String unit) {
+
+        /** A card-hour demand. */
+        public Issued(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
+                      String enterpriseCreditCode, List<String> enterpriseRelatedParties, long faceValueFen,
+                      BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio,
+                      Set<ProviderRequirement> providerRequirements, OffsetDateTime approvedAt,
+                      OffsetDateTime validUntil, String resourceClass, long cardHours, List<String> regions,
+                      OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+            this(voucherId, applicationId, programmeId, programmeCode, enterpriseCreditCode, enterpriseRelatedParties,
+                    faceValueFen, subsidyRatio, domesticChipSubsidyRatio, providerRequirements, approvedAt, validUntil,
+                    resourceClass, cardHours, regions, windowStart, windowEnd, Supply.CARD_HOUR);
+        }
     }
 
     public static Voucher issued(Issued i, OffsetDateTime now) {
@@ -110,6 +126,7 @@ public class Voucher {
         v.validUntil = i.validUntil();
         v.demandResourceClass = i.resourceClass();
         v.demandCardHours = i.cardHours();
+        v.demandUnit = i.unit();
         v.demandRegions = i.regions().toArray(String[]::new);
         v.demandWindowStart = i.windowStart();
         v.demandWindowEnd = i.windowEnd();
@@ -119,11 +136,12 @@ public class Voucher {
         return v;
     }
 
-    /** What is still to be served of this voucher, as the matcher sees it. */
+    /** What is still to be served of this voucher (a quantity in its unit), as the matcher sees it. */
     public Demand demand(long cardHours) {
         return new Demand(voucherId, approvedAt.toInstant(), programmeCode, enterpriseCreditCode,
                 Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), demandResourceClass, cardHours,
-                List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant(), prefersDomesticChips());
+                List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant(), prefersDomesticChips(),
+                demandUnit);
     }
 
     /**
@@ -217,12 +235,13 @@ public class Voucher {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(voucherId, programmeCode, enterpriseCreditCode, demandResourceClass, demandCardHours,
-                subsidyRatio, heldFen, status);
+        return new Snapshot(voucherId, programmeCode, enterpriseCreditCode, demandResourceClass, demandUnit,
+                demandCardHours, subsidyRatio, heldFen, status);
     }
 
+    /** @param cardHours the demand's quantity, in {@code unit} */
     public record Snapshot(UUID voucherId, String programmeCode, String enterpriseCreditCode, String resourceClass,
-                           long cardHours, BigDecimal subsidyRatio, long heldFen, String status) {
+                           String unit, long cardHours, BigDecimal subsidyRatio, long heldFen, String status) {
     }
 
     public UUID voucherId() { return voucherId; }
@@ -233,6 +252,7 @@ public class Voucher {
     public OffsetDateTime validUntil() { return validUntil; }
     public String demandResourceClass() { return demandResourceClass; }
     public long demandCardHours() { return demandCardHours; }
+    public String demandUnit() { return demandUnit; }
     public long heldFen() { return heldFen; }
     public String status() { return status; }
 }
