@@ -77,7 +77,7 @@ class EventSchemaTest {
         assertThat(EventSchemas.violations(UsageEvents.REPORTED, usage)).isNotEmpty();
 
         ObjectNode offering = EventSchemas.example(OfferingEvents.PUBLISHED).deepCopy();
-        offering.put("unit", "CORE_HOUR");
+        offering.put("unit", "GPU_DAY"); // not a unit (CARD_HOUR, CORE_HOUR, TB_MONTH are)
         assertThat(EventSchemas.violations(OfferingEvents.PUBLISHED, offering)).isNotEmpty();
         offering.put("unit", "CARD_HOUR");
         offering.put("availableFrom", "next monday");

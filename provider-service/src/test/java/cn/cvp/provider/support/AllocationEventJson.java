@@ -48,6 +48,29 @@ public final class AllocationEventJson {
                 Map.entry("status", "PROPOSED")));
     }
 
+    /** allocation.created.v1 of an allocation in another unit (CORE_HOUR, TB_MONTH): unit and quantity, no cardHours. */
+    public static String createdIn(String unit, String resourceClass, UUID allocationId, UUID providerId, int units,
+                                   long quantity, long unitPriceFen) {
+        OffsetDateTime start = OffsetDateTime.now().minusDays(10).withNano(0);
+        return envelope(UUID.randomUUID().toString(), "allocation.created.v1", allocationId, Map.ofEntries(
+                Map.entry("allocationId", allocationId.toString()),
+                Map.entry("voucherId", UUID.randomUUID().toString()),
+                Map.entry("offeringId", UUID.randomUUID().toString()),
+                Map.entry("offeringVersion", 1),
+                Map.entry("providerId", providerId.toString()),
+                Map.entry("enterpriseCreditCode", "91110108MA01ENT1XN"),
+                Map.entry("resourceClass", resourceClass),
+                Map.entry("region", "310115"),
+                Map.entry("units", units),
+                Map.entry("unit", unit),
+                Map.entry("quantity", quantity),
+                Map.entry("unitPriceFen", unitPriceFen),
+                Map.entry("amountFen", quantity * unitPriceFen),
+                Map.entry("windowStart", start.toString()),
+                Map.entry("windowEnd", start.plusDays(90).toString()),
+                Map.entry("status", "PROPOSED")));
+    }
+
     public static String held(String eventId, UUID allocationId, UUID providerId, long holdFen) {
         return envelope(eventId, "allocation.held.v1", allocationId, Map.of(
                 "allocationId", allocationId.toString(), "voucherId", UUID.randomUUID().toString(),

@@ -5,13 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
  * The latest version of a provider's capacity offering, with what allocation-service has reserved of it.
- * Capacity is counted in unit-hours: units × whole hours of the availability window.
+ * Capacity is counted in the offering's {@link BillingUnit}: units × the whole unit-periods of the availability
+ * window — card-hours or core-hours (cards / cores × whole hours), or TB-months (TB × whole 30-day months). The
+ * columns keep their first names ({@code capacity_unit_hours}, {@code reserved_unit_hours}) but hold that quantity.
+ * An offering in a unit this service does not know has no capacity (it is kept, and never matched).
  */
 @Entity
 @Table(name = "offering")
@@ -105,19 +107,28 @@ public class Offering {
         availableFrom = terms.availableFrom();
         availableTo = terms.availableTo();
         status = PUBLISHED;
-        capacityUnitHours = Math.max(capacityOf(units, availableFrom, availableTo), reservedUnitHours);
+        capacityUnitHours = Math.max(capacityOf(unit, units, availableFrom, availableTo), reservedUnitHours);
         updatedAt = now;
     }
 
-    static long capacityOf(int units, OffsetDateTime from, OffsetDateTime to) {
-        return Math.multiplyExact((long) units, Duration.between(from, to).toHours());
+    /** units × whole unit-periods of the window in the unit; 0 for a unit this service does not know. */
+    static long capacityOf(String unit, int units, OffsetDateTime from, OffsetDateTime to) {
+        return BillingUnit.of(unit).map(u -> u.capacity(units, from.toInstant(), to.toInstant())).orElse(0L);
     }
 
-    /** Reserves unit-hours for an allocation; refuses to reserve beyond capacity. */
+    /** The offering's unit; empty if this service does not know it. */
+    public java.util.Optional<BillingUnit> billingUnit() {
+        return BillingUnit.of(unit);
+    }
+
+    /**
+     * Reserves capacity (in the offering's unit: card-hours, core-hours or TB-months) for an allocation; refuses
+     * to reserve beyond capacity, so two allocations never take the same TB-months or card-hours.
+     */
     public void reserve(long unitHours, OffsetDateTime now) {
         if (unitHours <= 0 || reservedUnitHours + unitHours > capacityUnitHours) {
             throw new IllegalStateException("offering " + offeringId + " cannot reserve " + unitHours
-                    + " unit-hours: " + remainingUnitHours() + " left");
+                    + " " + unit + ": " + remainingUnitHours() + " left");
         }
         reservedUnitHours += unitHours;
         updatedAt = now;
@@ -129,6 +140,7 @@ public class Offering {
         updatedAt = now;
     }
 
+    /** Capacity not yet reserved, in the offering's unit. */
     public long remainingUnitHours() {
         return capacityUnitHours - reservedUnitHours;
     }
@@ -138,11 +150,12 @@ public class Offering {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(offeringId, version, status, resourceClass, region, units, unitPriceFen,
+        return new Snapshot(offeringId, version, status, resourceClass, region, units, unit, unitPriceFen,
                 capacityUnitHours, reservedUnitHours);
     }
 
     public record Snapshot(UUID offeringId, int version, String status, String resourceClass, String region, int units,
+                           String unit,
                            long unitPriceFen, long capacityUnitHours, long reservedUnitHours) {
     }
 

@@ -1,5 +1,6 @@
 package cn.cvp.allocation.matching.domain;
 
+import cn.cvp.allocation.catalogue.domain.BillingUnit;
 import cn.cvp.allocation.matching.events.AllocationCancelledV1;
 import cn.cvp.allocation.matching.events.AllocationCompletedV1;
 import cn.cvp.allocation.matching.events.AllocationCreatedV1;
@@ -55,8 +56,13 @@ public class Allocation {
     private String region;
     @Column(name = "domestic_chip")
     private Boolean domesticChip;
+    /** cards, cores or TB reserved */
     @Column(nullable = false)
     private int units;
+    /** CARD_HOUR, CORE_HOUR or TB_MONTH: what {@link #cardHours} and the price are counted in */
+    @Column(nullable = false)
+    private String unit = Supply.CARD_HOUR;
+    /** the quantity reserved (or waiting), in {@link #unit}; the column keeps its first name */
     @Column(name = "card_hours", nullable = false)
     private long cardHours;
     @Column(name = "unit_price_fen")
@@ -141,6 +147,7 @@ public class Allocation {
         a.voucherApprovedAt = order == null ? voucher.approvedAt() : order.placedAt();
         a.enterpriseCreditCode = voucher.enterpriseCreditCode();
         a.resourceClass = order == null ? voucher.demandResourceClass() : order.resourceClass();
+        a.unit = order == null ? voucher.demandUnit() : Supply.CARD_HOUR;
         a.units = 0;
         a.cardHours = unservedCardHours;
         a.status = AllocationStatus.WAITLISTED;
@@ -179,6 +186,7 @@ public class Allocation {
         region = fill.region();
         domesticChip = fill.domesticChip();
         units = fill.units();
+        unit = fill.unit();
         cardHours = fill.cardHours();
         unitPriceFen = fill.unitPriceFen();
         amountFen = fill.amountFen();
@@ -193,13 +201,20 @@ public class Allocation {
 
     public AllocationCreatedV1 created() {
         return new AllocationCreatedV1(allocationId, voucherId, offeringId, offeringVersion, providerId,
-                enterpriseCreditCode, resourceClass, region, units, cardHours, unitPriceFen, amountFen,
-                inProgrammeZone(windowStart), inProgrammeZone(windowEnd), AllocationStatus.PROPOSED.name(), orderId);
+                enterpriseCreditCode, resourceClass, region, units, cardHoursOrNull(cardHours), unitPriceFen, amountFen,
+                inProgrammeZone(windowStart), inProgrammeZone(windowEnd), AllocationStatus.PROPOSED.name(), orderId,
+                unit, cardHours);
+    }
+
+    /** Events keep {@code cardHours} for card-hour allocations only (unit and quantity are always there). */
+    private Long cardHoursOrNull(long quantity) {
+        return Supply.CARD_HOUR.equals(unit) ? quantity : null;
     }
 
     public AllocationWaitlistedV1 waitlisted() {
         requireStatus(EnumSet.of(AllocationStatus.WAITLISTED), "reported as waitlisted");
-        return new AllocationWaitlistedV1(voucherId, resourceClass, cardHours, statusReason);
+        return new AllocationWaitlistedV1(voucherId, resourceClass, cardHoursOrNull(cardHours), statusReason, unit,
+                cardHours);
     }
 
     /** PROPOSED → HELD: voucher-service holds the subsidy on the voucher. */
@@ -237,8 +252,9 @@ public class Allocation {
 
     /**
      * The part of the reservation that can still be given to someone else: what is not used yet
-     * (card-hours − accepted usage, rounded up), and no more than the reserved cards can deliver in the whole
-     * hours of the window still ahead. Capacity of hours that have passed is gone either way.
+     * (quantity − accepted usage, rounded up), and no more than the reserved cards, cores or TB can deliver in the
+     * whole unit-periods (hours; 30-day months for TB-months) of the window still ahead. Capacity of periods that
+     * have passed is gone either way.
      */
     public long unusedFutureCardHours(OffsetDateTime now) {
         if (windowEnd == null || !now.isBefore(windowEnd)) {
@@ -246,8 +262,9 @@ public class Allocation {
         }
         long unused = cardHours - acceptedUnits.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
         OffsetDateTime from = windowStart != null && windowStart.isAfter(now) ? windowStart : now;
-        long futureHours = java.time.Duration.between(from, windowEnd).toHours();
-        return Math.max(0, Math.min(unused, Math.multiplyExact((long) units, futureHours)));
+        long futurePeriods = BillingUnit.of(unit).orElse(BillingUnit.CARD_HOUR)
+                .wholePeriods(from.toInstant(), windowEnd.toInstant());
+        return Math.max(0, Math.min(unused, Math.multiplyExact((long) units, futurePeriods)));
     }
 
     /**
@@ -267,8 +284,10 @@ public class Allocation {
     public AllocationCompletedV1 completed() {
         requireStatus(EnumSet.of(AllocationStatus.COMPLETED), "reported as completed");
         long hold = holdFen == null ? 0 : holdFen;
-        return new AllocationCompletedV1(allocationId, voucherId, providerId, statusReason, cardHours,
-                acceptedUnits.toPlainString(), acceptedAmountFen, acceptedSubsidyFen, hold, hold - acceptedSubsidyFen);
+        boolean cardHour = Supply.CARD_HOUR.equals(unit);
+        return new AllocationCompletedV1(allocationId, voucherId, providerId, statusReason, cardHoursOrNull(cardHours),
+                cardHour ? acceptedUnits.toPlainString() : null, acceptedAmountFen, acceptedSubsidyFen, hold,
+                hold - acceptedSubsidyFen, unit, cardHours, acceptedUnits.toPlainString());
     }
 
     /** Not used at all yet: no usage accepted. */
@@ -302,7 +321,7 @@ public class Allocation {
         requireStatus(EnumSet.of(AllocationStatus.HELD, AllocationStatus.ACTIVE), "used");
         BigDecimal total = acceptedUnits.add(usedUnits);
         if (total.compareTo(BigDecimal.valueOf(cardHours)) > 0) {
-            throw new IllegalArgumentException("usage beyond the " + cardHours + " reserved card-hours");
+            throw new IllegalArgumentException("usage beyond the " + cardHours + " reserved " + unit);
         }
         if (acceptedSubsidyFen + subsidyFen > (holdFen == null ? 0 : holdFen)) {
             throw new IllegalArgumentException("subsidy beyond the hold");
@@ -330,12 +349,13 @@ public class Allocation {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(allocationId, voucherId, offeringId, status, units, cardHours, amountFen, holdFen,
+        return new Snapshot(allocationId, voucherId, offeringId, status, units, unit, cardHours, amountFen, holdFen,
                 acceptedUnits, acceptedSubsidyFen, statusReason);
     }
 
+    /** @param cardHours the quantity, in {@code unit} */
     public record Snapshot(UUID allocationId, UUID voucherId, UUID offeringId, AllocationStatus status, int units,
-                           long cardHours, Long amountFen, Long holdFen, BigDecimal acceptedUnits,
+                           String unit, long cardHours, Long amountFen, Long holdFen, BigDecimal acceptedUnits,
                            long acceptedSubsidyFen, String statusReason) {
     }
 
@@ -351,6 +371,8 @@ public class Allocation {
     public String region() { return region; }
     public Boolean domesticChip() { return domesticChip; }
     public int units() { return units; }
+    /** CARD_HOUR, CORE_HOUR or TB_MONTH. */
+    public String unit() { return unit; }
     public long cardHours() { return cardHours; }
     public Long unitPriceFen() { return unitPriceFen; }
     public Long amountFen() { return amountFen; }

@@ -1,5 +1,7 @@
 package cn.cvp.allocation.matching.domain;
 
+import cn.cvp.allocation.catalogue.domain.BillingUnit;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,13 +79,13 @@ public final class Eligibility {
             if (!supply.resourceClass().equals(demand.resourceClass())) {
                 x |= bit(Exclusion.RESOURCE_CLASS_MISMATCH);
             }
-            if (!Supply.CARD_HOUR.equals(supply.unit())) {
+            if (BillingUnit.of(supply.unit()).isEmpty() || !supply.unit().equals(demand.unit())) {
                 x |= bit(Exclusion.UNIT_NOT_SUPPORTED);
             }
             if (!regionAllowed(regions, supply.region())) {
                 x |= bit(Exclusion.REGION_NOT_ALLOWED);
             }
-            if (overlapHours(supply) < 1) {
+            if (overlapPeriods(supply) < 1) {
                 x |= bit(Exclusion.WINDOW_NO_OVERLAP);
             }
             Supply.ProviderProfile provider = supply.provider();
@@ -113,6 +115,16 @@ public final class Eligibility {
             long start = Math.max(windowStart, supply.availableFrom().getEpochSecond());
             long end = Math.min(windowEnd, supply.availableTo().getEpochSecond());
             return end > start ? (end - start) / 3600 : 0;
+        }
+
+        /**
+         * Whole unit-periods of the offering's unit the demand window and the offering's availability share:
+         * hours for card-hours and core-hours, 30-day months for TB-months (an unknown unit counts in hours).
+         */
+        public long overlapPeriods(Supply supply) {
+            long start = Math.max(windowStart, supply.availableFrom().getEpochSecond());
+            long end = Math.min(windowEnd, supply.availableTo().getEpochSecond());
+            return periodsIn(supply.unit(), end - start);
         }
     }
 
@@ -156,6 +168,17 @@ public final class Eligibility {
 
     public static Instant overlapEnd(Demand demand, Supply supply) {
         return demand.windowEnd().isBefore(supply.availableTo()) ? demand.windowEnd() : supply.availableTo();
+    }
+
+    /** Whole periods of the unit in so many seconds; a unit this service does not know counts in hours. */
+    static long periodsIn(String unit, long seconds) {
+        return BillingUnit.of(unit).orElse(BillingUnit.CARD_HOUR).wholePeriods(seconds);
+    }
+
+    /** Whole unit-periods (hours, or 30-day months for TB-months) the demand window and the offering share. */
+    public static long overlapPeriods(Demand demand, Supply supply) {
+        return periodsIn(supply.unit(), overlapEnd(demand, supply).getEpochSecond()
+                - overlapStart(demand, supply).getEpochSecond());
     }
 
     /** Whole hours the demand window and the offering's availability share (0 if they do not overlap). */

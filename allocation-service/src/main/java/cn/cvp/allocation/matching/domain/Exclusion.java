@@ -4,9 +4,9 @@ package cn.cvp.allocation.matching.domain;
 public enum Exclusion {
     OFFERING_NOT_PUBLISHED("the offering is not published (withdrawn)"),
     RESOURCE_CLASS_MISMATCH("the offering is of another resource class"),
-    UNIT_NOT_SUPPORTED("the offering is not sold in card-hours (storage in TB-months is not matched yet)"),
+    UNIT_NOT_SUPPORTED("the offering is not sold in the demand's unit (card-hours, core-hours or TB-months), or in a unit this service does not know"),
     REGION_NOT_ALLOWED("the offering's region is not among the voucher's regions"),
-    WINDOW_NO_OVERLAP("the offering's availability does not overlap the demand window by a whole hour"),
+    WINDOW_NO_OVERLAP("the offering's availability does not overlap the demand window by a whole unit-period (an hour; a 30-day month for TB-months)"),
     PROVIDER_UNKNOWN("allocation-service has no record of the provider"),
     PROVIDER_NOT_ACTIVE("the provider is not accredited and active"),
     PROVIDER_NOT_IN_PROGRAMME("the provider is not a partner / listed institution of the voucher's programme"),

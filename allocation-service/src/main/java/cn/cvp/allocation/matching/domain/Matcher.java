@@ -1,5 +1,7 @@
 package cn.cvp.allocation.matching.domain;
 
+import cn.cvp.allocation.catalogue.domain.BillingUnit;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The matching engine: pure, in memory, no persistence. Given demands and the capacity on offer it decides
@@ -19,9 +22,11 @@ import java.util.Map;
  * offering id (deterministic); the demand is filled greedily from the first, split across offerings when one is
  * not enough. What cannot be served is left unserved (to be waitlisted).
  *
- * <p>Capacity an offering can give one demand is its units × the whole hours its availability overlaps the
- * demand window, and never more than what is left of the offering overall. Capacity given to one demand of
- * a batch is no longer available to the next. The inputs are not modified.
+ * <p>Capacity an offering can give one demand is its units × the whole unit-periods its availability overlaps the
+ * demand window — hours for card-hours and core-hours, 30-day months for TB-months
+ * ({@link cn.cvp.allocation.catalogue.domain.BillingUnit}) — and never more than what is left of the offering
+ * overall. Only offerings in the demand's unit can serve it. Capacity given to one demand of a batch is no
+ * longer available to the next. The inputs are not modified.
  *
  * <p>Fast on large batches: the offerings are indexed by resource class and, within a class, by region, each
  * region's list sorted by price; a demand looks only at the offerings of the regions it admits (the admitted
@@ -95,10 +100,10 @@ public final class Matcher {
             }
             int exclusions = rules.exclusions(i);
             long available = 0;
-            long overlapHours = 0;
+            long overlapPeriods = 0;
             if (exclusions == 0) {
-                overlapHours = rules.overlapHours(i);
-                available = Math.min(Math.multiplyExact((long) market.units[i], overlapHours), remaining[i]);
+                overlapPeriods = rules.overlapPeriods(i);
+                available = Math.min(Math.multiplyExact((long) market.units[i], overlapPeriods), remaining[i]);
                 if (available <= 0) {
                     exclusions = NO_CAPACITY_LEFT;
                 }
@@ -117,7 +122,7 @@ public final class Matcher {
                     run.flush(remaining, fills, ranked, explainedCandidates);
                 }
                 run.price = price;
-                run.items.add(new Eligible(supplies.get(i), i, overlapHours, available,
+                run.items.add(new Eligible(supplies.get(i), i, overlapPeriods, available,
                         demand.prefersDomesticChips() && market.domestic[i]));
             }
         }
@@ -200,10 +205,10 @@ public final class Matcher {
                     continue;
                 }
                 long take = Math.min(need, e.available);
-                int units = (int) Math.min(s.units(), ceilDiv(take, e.overlapHours));
+                int units = (int) Math.min(s.units(), ceilDiv(take, e.overlapPeriods));
                 fills.add(new Fill(s.offeringId(), s.offeringVersion(), s.providerId(), s.resourceClass(), s.region(),
                         s.domesticChip(), units, take, s.unitPriceFen(), Math.multiplyExact(take, s.unitPriceFen()),
-                        Eligibility.overlapStart(demand, s), Eligibility.overlapEnd(demand, s)));
+                        Eligibility.overlapStart(demand, s), Eligibility.overlapEnd(demand, s), s.unit()));
                 remaining[e.index] -= take;
                 need -= take;
                 ranked.add(new CandidateNote(s.offeringId(), s.providerId(), s.region(), s.unitPriceFen(),
@@ -226,9 +231,11 @@ public final class Matcher {
         private final boolean needsPrivateInvestment;
         private final RelatedParties enterprise;
         private final String contractedProvider;
+        private final String unit;
 
         DemandRules(Demand demand, Market market) {
             this.m = market;
+            this.unit = demand.unit();
             this.windowStart = demand.windowStart().getEpochSecond();
             this.windowEnd = demand.windowEnd().getEpochSecond();
             boolean needsMembership = demand.providerRequirements().contains(ProviderRequirement.PARTNER_PROGRAMME)
@@ -241,7 +248,10 @@ public final class Matcher {
 
         int exclusions(int i) {
             int x = m.staticExclusions[i];
-            if (overlapHours(i) < 1) {
+            if (!unit.equals(m.unit[i])) {
+                x |= UNIT_NOT_SUPPORTED;
+            }
+            if (overlapPeriods(i) < 1) {
                 x |= WINDOW_NO_OVERLAP;
             }
             Supply.ProviderProfile provider = m.provider[i];
@@ -264,10 +274,11 @@ public final class Matcher {
             return x;
         }
 
-        long overlapHours(int i) {
+        /** Whole unit-periods (hours, or 30-day months) the demand window and offering {@code i} share. */
+        long overlapPeriods(int i) {
             long start = Math.max(windowStart, m.from[i]);
             long end = Math.min(windowEnd, m.to[i]);
-            return end > start ? (end - start) / 3600 : 0;
+            return end > start ? (end - start) / m.period[i] : 0;
         }
     }
 
@@ -277,6 +288,7 @@ public final class Matcher {
     private static final int NOT_PRIVATELY_INVESTED = Eligibility.bit(Exclusion.PROVIDER_NOT_PRIVATELY_INVESTED);
     private static final int RELATED = Eligibility.bit(Exclusion.RELATED_PARTY);
     private static final int NOT_CONTRACTED = Eligibility.bit(Exclusion.NOT_CONTRACTED_PROVIDER);
+    private static final int UNIT_NOT_SUPPORTED = Eligibility.bit(Exclusion.UNIT_NOT_SUPPORTED);
 
     /**
      * For tests: the exclusions the matcher finds for each offering (capacity aside), which must be exactly what
@@ -364,7 +376,7 @@ public final class Matcher {
         return a.supply.offeringId().compareTo(b.supply.offeringId());
     };
 
-    private record Eligible(Supply supply, int index, long overlapHours, long available, boolean preferred) {
+    private record Eligible(Supply supply, int index, long overlapPeriods, long available, boolean preferred) {
     }
 
     /** The capacity on offer in one batch: what is left of each offering, its terms as arrays, and the index by class. */
@@ -375,6 +387,9 @@ public final class Matcher {
         final long[] to;
         final long[] price;
         final int[] units;
+        final String[] unit;
+        /** seconds per unit-period of each offering's unit (an hour, or a 30-day month) */
+        final long[] period;
         final boolean[] domestic;
         final int[] staticExclusions;
         final Supply.ProviderProfile[] provider;
@@ -390,6 +405,8 @@ public final class Matcher {
             to = new long[n];
             price = new long[n];
             units = new int[n];
+            unit = new String[n];
+            period = new long[n];
             domestic = new boolean[n];
             staticExclusions = new int[n];
             provider = new Supply.ProviderProfile[n];
@@ -403,14 +420,18 @@ public final class Matcher {
                 to[i] = s.availableTo().getEpochSecond();
                 price[i] = s.unitPriceFen();
                 units[i] = s.units();
+                unit[i] = s.unit();
+                Optional<BillingUnit> billingUnit = BillingUnit.of(s.unit());
+                // an unknown unit is excluded (below); its overlap is counted in hours only to explain the rest
+                period[i] = billingUnit.orElse(BillingUnit.CARD_HOUR).periodSeconds();
                 domestic[i] = s.domesticChip();
                 provider[i] = s.provider();
                 int x = 0;
                 if (!s.published()) {
                     x |= Eligibility.bit(Exclusion.OFFERING_NOT_PUBLISHED);
                 }
-                if (!Supply.CARD_HOUR.equals(s.unit())) {
-                    x |= Eligibility.bit(Exclusion.UNIT_NOT_SUPPORTED);
+                if (billingUnit.isEmpty()) {
+                    x |= UNIT_NOT_SUPPORTED;
                 }
                 if (s.provider() == null) {
                     x |= Eligibility.bit(Exclusion.PROVIDER_UNKNOWN);

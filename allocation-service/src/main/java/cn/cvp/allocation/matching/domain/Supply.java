@@ -9,7 +9,10 @@ import java.util.UUID;
  * Capacity that can be matched: one offering's current version, what is left of it, and the standing of
  * the provider behind it (null when allocation-service has not heard of the provider).
  *
- * @param remainingUnitHours capacity not yet reserved, in unit-hours
+ * @param unit               what capacity and price are counted in (CARD_HOUR, CORE_HOUR, TB_MONTH: see
+ *                           {@link cn.cvp.allocation.catalogue.domain.BillingUnit})
+ * @param units              cards, cores or TB on offer
+ * @param remainingUnitHours capacity not yet reserved, in the unit (card-hours, core-hours or TB-months)
  */
 public record Supply(
         UUID offeringId,
@@ -28,6 +31,8 @@ public record Supply(
         ProviderProfile provider) {
 
     public static final String CARD_HOUR = "CARD_HOUR";
+    public static final String CORE_HOUR = "CORE_HOUR";
+    public static final String TB_MONTH = "TB_MONTH";
 
     public Supply {
         Objects.requireNonNull(offeringId, "offeringId");

@@ -63,8 +63,12 @@ public class Voucher {
     private OffsetDateTime validUntil;
     @Column(name = "demand_resource_class", nullable = false)
     private String demandResourceClass;
+    /** the demand's quantity, in {@link #demandUnit}; the column keeps its first name */
     @Column(name = "demand_card_hours", nullable = false)
     private long demandCardHours;
+    /** CARD_HOUR, CORE_HOUR or TB_MONTH (voucher.issued.v1 demand.unit) */
+    @Column(name = "demand_unit", nullable = false)
+    private String demandUnit = Supply.CARD_HOUR;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "demand_regions", nullable = false)
     private String[] demandRegions;
@@ -94,9 +98,10 @@ public class Voucher {
                          BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio,
                          Set<ProviderRequirement> providerRequirements, OffsetDateTime approvedAt,
                          OffsetDateTime validUntil, String resourceClass, long cardHours, List<String> regions,
-                         OffsetDateTime windowStart, OffsetDateTime windowEnd, String contractProviderCreditCode) {
+                         OffsetDateTime windowStart, OffsetDateTime windowEnd, String contractProviderCreditCode,
+                         String unit) {
 
-        /** A quota-first voucher's terms: bound to no provider. */
+        /** A card-hour demand bound to no provider (quota first). */
         public Issued(UUID voucherId, UUID applicationId, UUID programmeId, String programmeCode,
                       String enterpriseCreditCode, List<String> enterpriseRelatedParties, long faceValueFen,
                       BigDecimal subsidyRatio, BigDecimal domesticChipSubsidyRatio,
@@ -105,7 +110,7 @@ public class Voucher {
                       OffsetDateTime windowStart, OffsetDateTime windowEnd) {
             this(voucherId, applicationId, programmeId, programmeCode, enterpriseCreditCode, enterpriseRelatedParties,
                     faceValueFen, subsidyRatio, domesticChipSubsidyRatio, providerRequirements, approvedAt, validUntil,
-                    resourceClass, cardHours, regions, windowStart, windowEnd, null);
+                    resourceClass, cardHours, regions, windowStart, windowEnd, null, Supply.CARD_HOUR);
         }
     }
 
@@ -128,6 +133,7 @@ public class Voucher {
         v.validUntil = i.validUntil();
         v.demandResourceClass = i.resourceClass();
         v.demandCardHours = i.cardHours();
+        v.demandUnit = i.unit();
         v.demandRegions = i.regions().toArray(String[]::new);
         v.demandWindowStart = i.windowStart();
         v.demandWindowEnd = i.windowEnd();
@@ -156,15 +162,15 @@ public class Voucher {
         return new Demand(order.orderId(), order.placedAt().toInstant(), programmeCode, enterpriseCreditCode,
                 Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), order.resourceClass(),
                 cardHours, order.regions(), order.windowStart().toInstant(), order.windowEnd().toInstant(),
-                prefersDomesticChips());
+                prefersDomesticChips(), null, Supply.CARD_HOUR);
     }
 
-    /** What is still to be served of this voucher, as the matcher sees it. */
+    /** What is still to be served of this voucher (a quantity in its unit), as the matcher sees it. */
     public Demand demand(long cardHours) {
         return new Demand(voucherId, approvedAt.toInstant(), programmeCode, enterpriseCreditCode,
                 Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), demandResourceClass, cardHours,
                 List.of(demandRegions), demandWindowStart.toInstant(), demandWindowEnd.toInstant(), prefersDomesticChips(),
-                contractProviderCreditCode);
+                contractProviderCreditCode, demandUnit);
     }
 
     /**
@@ -258,12 +264,13 @@ public class Voucher {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(voucherId, programmeCode, enterpriseCreditCode, demandResourceClass, demandCardHours,
-                subsidyRatio, heldFen, status);
+        return new Snapshot(voucherId, programmeCode, enterpriseCreditCode, demandResourceClass, demandUnit,
+                demandCardHours, subsidyRatio, heldFen, status);
     }
 
+    /** @param cardHours the demand's quantity, in {@code unit} */
     public record Snapshot(UUID voucherId, String programmeCode, String enterpriseCreditCode, String resourceClass,
-                           long cardHours, BigDecimal subsidyRatio, long heldFen, String status) {
+                           String unit, long cardHours, BigDecimal subsidyRatio, long heldFen, String status) {
     }
 
     public UUID voucherId() { return voucherId; }
@@ -274,6 +281,7 @@ public class Voucher {
     public OffsetDateTime validUntil() { return validUntil; }
     public String demandResourceClass() { return demandResourceClass; }
     public long demandCardHours() { return demandCardHours; }
+    public String demandUnit() { return demandUnit; }
     public long heldFen() { return heldFen; }
     public String status() { return status; }
     public String contractProviderCreditCode() { return contractProviderCreditCode; }

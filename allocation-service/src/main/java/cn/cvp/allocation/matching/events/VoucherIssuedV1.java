@@ -46,10 +46,17 @@ public record VoucherIssuedV1(
         @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}") String contractProviderCreditCode) {
     public static final String TYPE = "voucher.issued.v1";
 
+    /**
+     * @param unit      CARD_HOUR, CORE_HOUR or TB_MONTH; absent on events from before units: CARD_HOUR
+     * @param quantity  in {@code unit}; absent on events from before units: {@code cardHours}
+     * @param cardHours the quantity of a card-hour demand (kept for the consumers from before units)
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Demand(
             @NotBlank String resourceClass,
-            @NotNull @Positive Long cardHours,
+            String unit,
+            @Positive Long quantity,
+            @Positive Long cardHours,
             List<String> regions,
             @NotBlank String windowStart,
             @NotBlank String windowEnd) {

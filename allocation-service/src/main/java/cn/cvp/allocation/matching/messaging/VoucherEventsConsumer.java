@@ -1,5 +1,6 @@
 package cn.cvp.allocation.matching.messaging;
 
+import cn.cvp.allocation.catalogue.domain.BillingUnit;
 import cn.cvp.allocation.matching.application.EndVoucher;
 import cn.cvp.allocation.matching.application.FreezeVoucher;
 import cn.cvp.allocation.matching.application.HoldService;
@@ -136,8 +137,8 @@ public class VoucherEventsConsumer {
                 e.domesticChipSubsidyRatio(), requirements(e.providerRequirements()),
                 EventTimes.start("approvedAt", e.approvedAt()),
                 e.validUntil() == null ? null : EventTimes.end("validUntil", e.validUntil()),
-                demand.resourceClass(), demand.cardHours(), orEmpty(demand.regions()), windowStart, windowEnd,
-                e.contractProviderCreditCode());
+                demand.resourceClass(), quantityOf(e.voucherId(), demand), orEmpty(demand.regions()), windowStart,
+                windowEnd, e.contractProviderCreditCode(), unitOf(demand));
     }
 
     /** The order in domain terms; times that cannot be read make the event malformed. */
@@ -151,6 +152,24 @@ public class VoucherEventsConsumer {
         return new QuotaOrder.Placed(e.orderId(), e.voucherId(), demand.resourceClass(), demand.cardHours(),
                 orEmpty(demand.regions()), windowStart, windowEnd, demand.providerCreditCode(), e.amountFen(),
                 e.subsidyRatio(), e.holdFen(), EventTimes.start("placedAt", e.placedAt()));
+    }
+
+    /** The demand's unit: CARD_HOUR when absent (events from before units); one this service does not know is malformed. */
+    private static String unitOf(VoucherIssuedV1.Demand demand) {
+        if (demand.unit() == null) {
+            return BillingUnit.CARD_HOUR.name();
+        }
+        return BillingUnit.of(demand.unit()).map(Enum::name).orElseThrow(() -> new MalformedEventException(
+                "unknown demand unit '" + demand.unit() + "' (known: " + List.of(BillingUnit.values()) + ")"));
+    }
+
+    /** The demand's quantity; {@code cardHours} on events from before units. */
+    private static long quantityOf(java.util.UUID voucherId, VoucherIssuedV1.Demand demand) {
+        Long quantity = demand.quantity() != null ? demand.quantity() : demand.cardHours();
+        if (quantity == null) {
+            throw new MalformedEventException("voucher " + voucherId + " has a demand with neither quantity nor cardHours");
+        }
+        return quantity;
     }
 
     /** An unknown requirement cannot be checked, so the voucher cannot be matched safely: dead-letter it. */

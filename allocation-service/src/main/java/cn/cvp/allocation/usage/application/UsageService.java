@@ -119,8 +119,8 @@ public class UsageService {
                 before.putIfAbsent(allocation.allocationId(), allocation.snapshot());
                 allocation.recordAcceptedUsage(report.units(), report.amountFen(), verdict.subsidyFen(), now);
                 audits.add(new AuditLog.Entry(SYSTEM, "USAGE_ACCEPTED", "UsageReport", report.usageReportId(), null,
-                        decision.accepted()));
-                published.add(new Outbox.Entry(key, UsageAcceptedV1.TYPE, subject, decision.accepted()));
+                        decision.accepted(allocation.unit())));
+                published.add(new Outbox.Entry(key, UsageAcceptedV1.TYPE, subject, decision.accepted(allocation.unit())));
                 if (allocation.status() == AllocationStatus.COMPLETED) {
                     // after usage.accepted on the same key: voucher-service captures first, then releases the rest
                     published.add(new Outbox.Entry(key, AllocationCompletedV1.TYPE, key, allocation.completed()));
@@ -151,6 +151,7 @@ public class UsageService {
                 a.holdFen() == null ? 0 : a.holdFen(), a.acceptedUnits(), a.acceptedSubsidyFen(),
                 v != null && v.isActiveAt(now), v == null ? "UNKNOWN" : v.statusAt(now),
                 v == null ? null : v.validUntil(),
-                v != null && p != null && v.relatedParties().relatedTo(p.creditCode(), p.name(), p.relatedParties()));
+                v != null && p != null && v.relatedParties().relatedTo(p.creditCode(), p.name(), p.relatedParties()),
+                a.unit());
     }
 }

@@ -95,9 +95,10 @@ public class UsageDecision {
         return ACCEPTED.equals(decision);
     }
 
-    public UsageAcceptedV1 accepted() {
+    /** @param unit the allocation's unit, which the report's units are in */
+    public UsageAcceptedV1 accepted(String unit) {
         return new UsageAcceptedV1(usageReportId, allocationId, voucherId, providerId, units.toPlainString(),
-                amountFen, subsidyFen, List.of(flags));
+                amountFen, subsidyFen, List.of(flags), unit);
     }
 
     public UsageRejectedV1 rejected() {

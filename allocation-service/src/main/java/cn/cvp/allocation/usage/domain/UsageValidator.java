@@ -1,5 +1,6 @@
 package cn.cvp.allocation.usage.domain;
 
+import cn.cvp.allocation.catalogue.domain.BillingUnit;
 import cn.cvp.allocation.matching.domain.AllocationStatus;
 
 import java.math.BigDecimal;
@@ -12,11 +13,13 @@ import java.util.List;
 /**
  * The usage rules (用量校验): a report is accepted only if it is on a live allocation of the reporting
  * provider, inside the allocation's window, at the contracted price, adds up, and stays within what was
- * reserved. The subsidy of an accepted report is {@link UsageSubsidy}. Pure: no persistence, no clock.
+ * reserved. A report's {@code units} are in the allocation's unit (card-hours, core-hours or TB-months), and what
+ * was reserved bounds them: the reservation's quantity in total, and what its cards, cores or TB can deliver in
+ * the report's period (units × whole-or-part hours; for TB-months, units × period / 30 days). The subsidy of an
+ * accepted report is {@link UsageSubsidy}. Pure: no persistence, no clock.
  */
 public final class UsageValidator {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     /** how close to the voucher's expiry usage counts as "in the last days" */
     public static final Duration SPIKE_DAYS_BEFORE_EXPIRY = Duration.ofDays(7);
     /** how much faster than before usage must run to be a spike */
@@ -82,20 +85,29 @@ public final class UsageValidator {
             return UsageVerdict.reject(UsageRejection.AMOUNT_MISMATCH,
                     "amount " + report.amountFen() + " fen is not units × unit price (" + exactAmount.toPlainString() + ")");
         }
+        BillingUnit unit = reservation.billingUnit();
         BigDecimal cumulative = reservation.acceptedUnits().add(report.units());
         if (cumulative.compareTo(BigDecimal.valueOf(reservation.cardHours())) > 0) {
             return UsageVerdict.reject(UsageRejection.OVER_RESERVED_CAPACITY,
-                    "with this report " + cumulative.toPlainString() + " card-hours would be used of the "
+                    "with this report " + cumulative.toPlainString() + " " + unit.label() + " would be used of the "
                             + reservation.cardHours() + " reserved");
         }
+        // what the reserved cards, cores or TB can deliver in the period: units × period / (an hour, or 30 days)
         long periodSeconds = Duration.between(report.periodStart(), report.periodEnd()).toSeconds();
-        BigDecimal deliverable = BigDecimal.valueOf(reservation.units()).multiply(BigDecimal.valueOf(periodSeconds));
-        if (report.units().multiply(SECONDS_PER_HOUR).compareTo(deliverable) > 0) {
+        if (!unit.deliverable(report.units(), reservation.units(), periodSeconds)) {
             return UsageVerdict.reject(UsageRejection.OVER_RESERVED_CAPACITY,
-                    report.units().toPlainString() + " card-hours cannot be delivered by " + reservation.units()
-                            + " reserved cards in " + periodSeconds + " s");
+                    report.units().toPlainString() + " " + unit.label() + " cannot be delivered by "
+                            + reservation.units() + " reserved " + unitsNoun(unit) + " in " + periodSeconds + " s");
         }
         return UsageVerdict.accept(UsageSubsidy.of(report.amountFen(), reservation), flags(report, reservation));
+    }
+
+    private static String unitsNoun(BillingUnit unit) {
+        return switch (unit) {
+            case CARD_HOUR -> "cards";
+            case CORE_HOUR -> "cores";
+            case TB_MONTH -> "TB";
+        };
     }
 
     /** Fraud rules that do not block acceptance but put the decision before an administrator. */

@@ -3,6 +3,7 @@ package cn.cvp.allocation.matching.domain;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static cn.cvp.allocation.matching.domain.Fixtures.JAN_1;
@@ -31,9 +32,30 @@ class EligibilityTest {
     }
 
     @Test
-    void storageSoldInTbMonthsIsNotMatchedInCardHours() {
-        assertThat(Eligibility.check(demand().build(), supply().unit("TB_MONTH").build()))
+    void anOfferingInAnotherUnitDoesNotServeTheDemand() {
+        // a card-hour demand and a TB-month offering whose window would otherwise fit (two 30-day months)
+        assertThat(Eligibility.check(demand().window(JAN_1, JAN_1.plus(Duration.ofDays(60))).build(),
+                supply().unit("TB_MONTH").window(JAN_1, JAN_1.plus(Duration.ofDays(60))).build()))
                 .containsExactly(Exclusion.UNIT_NOT_SUPPORTED);
+        assertThat(Eligibility.check(demand().unit("CORE_HOUR").build(), supply().build()))
+                .containsExactly(Exclusion.UNIT_NOT_SUPPORTED);
+    }
+
+    @Test
+    void anOfferingInAUnitNobodyKnowsIsNotEligible() {
+        assertThat(Eligibility.check(demand().unit("GPU_DAY").build(), supply().unit("GPU_DAY").build()))
+                .containsExactly(Exclusion.UNIT_NOT_SUPPORTED);
+    }
+
+    @Test
+    void storageNeedsAWholeThirtyDayMonthOfOverlap() {
+        Instant day29 = JAN_1.plus(Duration.ofDays(29));
+        Instant day30 = JAN_1.plus(Duration.ofDays(30));
+        assertThat(Eligibility.check(demand().unit("TB_MONTH").window(JAN_1, day29).build(),
+                supply().unit("TB_MONTH").window(JAN_1, JAN_1.plus(Duration.ofDays(90))).build()))
+                .containsExactly(Exclusion.WINDOW_NO_OVERLAP);
+        assertThat(Eligibility.check(demand().unit("TB_MONTH").window(JAN_1, day30).build(),
+                supply().unit("TB_MONTH").window(JAN_1, JAN_1.plus(Duration.ofDays(90))).build())).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.cvp.allocation.matching.domain;
 
+import cn.cvp.allocation.catalogue.domain.BillingUnit;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +41,10 @@ final class Fixtures {
         Instant end = JAN_11;
         boolean prefersDomestic;
         String contractedProvider;
+        String unit = "CARD_HOUR";
 
+        DemandBuilder unit(String v) { unit = v; return this; }
+        DemandBuilder quantity(long v) { cardHours = v; return this; }
         DemandBuilder prefersDomesticChips() { prefersDomestic = true; return this; }
         DemandBuilder contractedWith(String creditCode) { contractedProvider = creditCode; return this; }
         DemandBuilder enterprise(String v) { enterprise = v; return this; }
@@ -54,7 +59,7 @@ final class Fixtures {
 
         Demand build() {
             return new Demand(voucherId, approvedAt, programmeCode, enterprise, related, requirements, resourceClass,
-                    cardHours, regions, start, end, prefersDomestic, contractedProvider);
+                    cardHours, regions, start, end, prefersDomestic, contractedProvider, unit);
         }
     }
 
@@ -96,11 +101,12 @@ final class Fixtures {
         SupplyBuilder domesticChip() { domesticChip = true; return this; }
 
         Supply build() {
-            long hours = Duration.between(from, to).toHours();
+            long capacity = BillingUnit.of(unit).map(u -> u.capacity(units, from, to))
+                    .orElse(units * Duration.between(from, to).toHours());
             Supply.ProviderProfile profile = providerKnown ? new Supply.ProviderProfile(providerCreditCode, providerName,
                     active, privatelyInvested, memberships, providerRelated) : null;
             return new Supply(offeringId, 1, published, resourceClass, unit, domesticChip, region, units, price, from,
-                    to, remaining != null ? remaining : units * hours, providerId, profile);
+                    to, remaining != null ? remaining : capacity, providerId, profile);
         }
     }
 }

@@ -219,11 +219,12 @@ class MatcherTest {
                 case 3 -> b.notPrivatelyInvested();
                 case 4 -> b.providerRelated(Fixtures.ENTERPRISE);
                 case 5 -> b.provider(Fixtures.ENTERPRISE, "同一法人");
-                case 6 -> b.unit("TB_MONTH");
+                case 6 -> b.unit(random.nextBoolean() ? "TB_MONTH" : "CORE_HOUR");
                 default -> b.resourceClass(random.nextBoolean() ? "NPU_ASCEND_910B" : Fixtures.GPU);
             }
             Supply s = b.build();
-            Fixtures.DemandBuilder d = demand().programme(programmes[random.nextInt(2)])
+            Fixtures.DemandBuilder d = demand().unit(random.nextInt(3) == 0 ? "TB_MONTH" : "CARD_HOUR")
+                    .programme(programmes[random.nextInt(2)])
                     .regions(random.nextBoolean() ? "110000" : "310000")
                     .requirements(random.nextBoolean() ? ProviderRequirement.PARTNER_PROGRAMME
                             : ProviderRequirement.PRIVATELY_INVESTED);

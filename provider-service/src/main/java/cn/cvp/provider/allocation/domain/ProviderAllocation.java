@@ -38,9 +38,11 @@ public class ProviderAllocation {
     @Column(name = "resource_class")
     private String resourceClass;
     private String region;
-    /** Cards reserved. */
+    /** Cards, cores or TB reserved. */
     private Integer units;
-    /** Card-hours reserved. */
+    /** CARD_HOUR, CORE_HOUR or TB_MONTH: what {@link #cardHours}, the price and usage are counted in. */
+    private String unit;
+    /** The quantity reserved, in {@link #unit}; the column keeps its first name. */
     @Column(name = "card_hours")
     private Long cardHours;
     @Column(name = "unit_price_fen")
@@ -92,6 +94,7 @@ public class ProviderAllocation {
         region = terms.region();
         units = terms.units();
         cardHours = terms.cardHours();
+        unit = terms.unit();
         unitPriceFen = terms.unitPriceFen();
         amountFen = terms.amountFen();
         windowStart = terms.windowStart();
@@ -153,6 +156,8 @@ public class ProviderAllocation {
     public String region() { return region; }
     public Integer units() { return units; }
     public Long cardHours() { return cardHours; }
+    /** CARD_HOUR, CORE_HOUR or TB_MONTH (null before allocation.created arrived). */
+    public String unit() { return unit; }
     public Long unitPriceFen() { return unitPriceFen; }
     public Long amountFen() { return amountFen; }
     public OffsetDateTime windowStart() { return windowStart; }
@@ -163,10 +168,24 @@ public class ProviderAllocation {
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }
 
-    /** What allocation.created says about the reservation. */
+    /**
+     * What allocation.created says about the reservation.
+     *
+     * @param cardHours the quantity reserved, in {@code unit}
+     * @param unit      CARD_HOUR, CORE_HOUR or TB_MONTH
+     */
     public record Terms(UUID voucherId, UUID offeringId, Integer offeringVersion, UUID providerId,
                         String enterpriseCreditCode, String resourceClass, String region, Integer units,
                         Long cardHours, Long unitPriceFen, Long amountFen, OffsetDateTime windowStart,
-                        OffsetDateTime windowEnd) {
+                        OffsetDateTime windowEnd, String unit) {
+
+        /** A card-hour reservation. */
+        public Terms(UUID voucherId, UUID offeringId, Integer offeringVersion, UUID providerId,
+                     String enterpriseCreditCode, String resourceClass, String region, Integer units,
+                     Long cardHours, Long unitPriceFen, Long amountFen, OffsetDateTime windowStart,
+                     OffsetDateTime windowEnd) {
+            this(voucherId, offeringId, offeringVersion, providerId, enterpriseCreditCode, resourceClass, region,
+                    units, cardHours, unitPriceFen, amountFen, windowStart, windowEnd, "CARD_HOUR");
+        }
     }
 }

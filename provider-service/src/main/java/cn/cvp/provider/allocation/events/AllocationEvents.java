@@ -24,7 +24,17 @@ public final class AllocationEvents {
     public record AllocationCreatedV1(UUID allocationId, UUID voucherId, UUID offeringId, Integer offeringVersion,
                                       UUID providerId, String enterpriseCreditCode, String resourceClass,
                                       String region, Integer units, Long cardHours, Long unitPriceFen, Long amountFen,
-                                      OffsetDateTime windowStart, OffsetDateTime windowEnd, String status) {
+                                      OffsetDateTime windowStart, OffsetDateTime windowEnd, String status,
+                                      String unit, Long quantity) {
+        /** CARD_HOUR, CORE_HOUR or TB_MONTH; CARD_HOUR on events from before units. */
+        public String unitOrCardHour() {
+            return unit == null ? "CARD_HOUR" : unit;
+        }
+
+        /** The reserved quantity in the unit; {@code cardHours} on events from before units. */
+        public Long quantityOrCardHours() {
+            return quantity != null ? quantity : cardHours;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

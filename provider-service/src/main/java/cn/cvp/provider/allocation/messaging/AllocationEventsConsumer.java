@@ -67,11 +67,12 @@ public class AllocationEventsConsumer {
             case AllocationEvents.CREATED -> {
                 AllocationEvents.AllocationCreatedV1 e = codec.data(event, AllocationEvents.AllocationCreatedV1.class);
                 require(event, "allocationId", e.allocationId(), "providerId", e.providerId(), "voucherId",
-                        e.voucherId(), "cardHours", e.cardHours(), "unitPriceFen", e.unitPriceFen());
+                        e.voucherId(), "quantity", e.quantityOrCardHours(), "unitPriceFen", e.unitPriceFen());
                 allocations.created(new RecordAllocationCreated(event.id(), e.allocationId(),
                         new ProviderAllocation.Terms(e.voucherId(), e.offeringId(), e.offeringVersion(),
                                 e.providerId(), e.enterpriseCreditCode(), e.resourceClass(), e.region(), e.units(),
-                                e.cardHours(), e.unitPriceFen(), e.amountFen(), e.windowStart(), e.windowEnd())));
+                                e.quantityOrCardHours(), e.unitPriceFen(), e.amountFen(), e.windowStart(), e.windowEnd(),
+                                e.unitOrCardHour())));
             }
             case AllocationEvents.HELD -> {
                 AllocationEvents.AllocationHeldV1 e = codec.data(event, AllocationEvents.AllocationHeldV1.class);

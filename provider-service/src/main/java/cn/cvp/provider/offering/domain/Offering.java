@@ -35,9 +35,9 @@ public class Offering {
     @Column(name = "resource_class")
     private ResourceClass resourceClass;
     private String region;
-    /** Cards (or TB for storage) on offer. */
+    /** Cards, cores or TB on offer (by the resource class's unit). */
     private int units;
-    /** Price per unit-hour (or unit-month for storage), in fen. */
+    /** Price per card-hour, core-hour or TB-month (the resource class's unit), in fen. */
     @Column(name = "unit_price_fen")
     private long unitPriceFen;
     @Column(name = "available_from")

@@ -3,8 +3,9 @@ package cn.cvp.provider.offering.domain;
 import java.time.OffsetDateTime;
 
 /**
- * What an offering sells: a resource class in a region, so many units (cards or TB, 1–100,000) at a price per
- * unit-hour (or unit-month; 1–10,000,000 fen), within an {@link AvailabilityWindow}.
+ * What an offering sells: a resource class in a region, so many units (cards, cores or TB, 1–100,000) at a price per
+ * unit of the class's {@link BillingUnit} (card-hour, core-hour or TB-month; 1–10,000,000 fen), within an
+ * {@link AvailabilityWindow}.
  */
 public record OfferingTerms(ResourceClass resourceClass, String region, int units, long unitPriceFen,
                             OffsetDateTime availableFrom, OffsetDateTime availableTo) {

@@ -14,8 +14,11 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** allocation.events arrive through the real broker and the service's own consumer. */
 @QuarkusTest
@@ -81,6 +85,40 @@ class AllocationEventsConsumerTest {
                 .then().statusCode(200).body("status", is("CANCELLED")).body("cancelReason", is("VOUCHER_REVOKED"));
         assertThat(db.strings("select action from audit_log where target_type = 'Allocation' and target_id = ? order by id",
                 allocationId.toString())).containsExactly("ALLOCATION_PROPOSED", "ALLOCATION_HELD", "ALLOCATION_CANCELLED");
+    }
+
+    @Test
+    @TestSecurity(user = "prd-demo", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = PROVIDER_DEMO))
+    void aTbMonthAllocationIsKeptInItsUnitAndTakesUsageInTbMonths() {
+        UUID providerId = fixtures.active(PROVIDER_DEMO);
+        UUID allocationId = UUID.randomUUID();
+        // 10 TB for 90 days: 30 TB-months at 8,000 fen
+        KafkaTopics.send(TOPIC, allocationId.toString(), AllocationEventJson.createdIn("TB_MONTH", "STORAGE_TB_MONTH",
+                allocationId, providerId, 10, 30, 8_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PROPOSED".equals(status(allocationId)));
+        KafkaTopics.send(TOPIC, allocationId.toString(),
+                AllocationEventJson.held(UUID.randomUUID().toString(), allocationId, providerId, 48_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HELD".equals(status(allocationId)));
+        given().when().get("/api/allocations/" + allocationId).then().statusCode(200)
+                .body("unit", is("TB_MONTH")).body("quantity", is(30)).body("cardHours", nullValue())
+                .body("units", is(10)).body("amountFen", is(240_000));
+
+        OffsetDateTime end = OffsetDateTime.now().minusHours(2).withNano(0);
+        Map<String, Object> record = new HashMap<>();
+        record.put("recordId", "tb-" + allocationId);
+        record.put("allocationId", allocationId.toString());
+        record.put("periodStart", end.minusDays(7).toString());
+        record.put("periodEnd", end.toString());
+        record.put("units", new BigDecimal("2.25"));
+        record.put("unitPriceFen", 8_000);
+        record.put("amountFen", 18_000);
+        record.put("deliveryCertificateRef", "DC-TB-1");
+        given().contentType("application/json").body(Map.of("records", List.of(record)))
+                .when().post("/api/usage-reports")
+                .then().statusCode(200).body("acceptedForProcessing", is(1));
+        given().when().get("/api/allocations/" + allocationId).then().statusCode(200)
+                .body("usageReports", is(1)).body("reportedAmountFen", is(18_000));
     }
 
     @Test

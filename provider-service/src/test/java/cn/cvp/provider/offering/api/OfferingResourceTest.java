@@ -163,6 +163,43 @@ class OfferingResourceTest {
     @Test
     @TestSecurity(user = "prd-demo", roles = "provider")
     @OidcSecurity(claims = @Claim(key = "org_id", value = PROVIDER_DEMO))
+    void cpuCoresAreOfferedPerCoreHourAndStorageInTbMonthsAndBothPublish() {
+        fixtures.active(PROVIDER_DEMO);
+        for (String[] c : new String[][] {{"CPU_X86_CORE", "CORE_HOUR", "COMPUTE"}, {"STORAGE_TB_MONTH", "TB_MONTH", "STORAGE"}}) {
+            Map<String, Object> body = offering(c[0]);
+            body.put("unit", c[1]);
+            String id = given().contentType("application/json").body(body).when().post("/api/offerings")
+                    .then().statusCode(201).body("unit", is(c[1])).body("category", is(c[2])).extract().path("id");
+            given().when().post("/api/offerings/" + id + "/publish").then().statusCode(200).body("status", is("PUBLISHED"));
+            List<String> published = db.outbox("offering.published.v1", id);
+            assertThat(published).hasSize(1);
+            JsonNode event = EventSchemas.assertValidEvent("offering.published.v1", "/provider-service", published.get(0));
+            assertThat(event.at("/data/unit").asText()).isEqualTo(c[1]);
+            assertThat(event.at("/data/resourceClass").asText()).isEqualTo(c[0]);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "prd-demo", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = PROVIDER_DEMO))
+    void anOfferingInAUnitThatDoesNotFitItsResourceClassIsRefusedAndNothingStored() {
+        UUID providerId = fixtures.active(PROVIDER_DEMO);
+        long before = db.count("select count(*) from offering where provider_id = ?", providerId);
+        Map<String, Object> gpuInTbMonths = offering("GPU_A800_80G");
+        gpuInTbMonths.put("unit", "TB_MONTH");
+        given().contentType("application/json").body(gpuInTbMonths).when().post("/api/offerings")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", is("UNIT_DOES_NOT_FIT_RESOURCE_CLASS"));
+        Map<String, Object> storageInCoreHours = offering("STORAGE_TB_MONTH");
+        storageInCoreHours.put("unit", "CORE_HOUR");
+        given().contentType("application/json").body(storageInCoreHours).when().post("/api/offerings")
+                .then().statusCode(422).body("code", is("UNIT_DOES_NOT_FIT_RESOURCE_CLASS"));
+        assertThat(db.count("select count(*) from offering where provider_id = ?", providerId)).isEqualTo(before);
+    }
+
+    @Test
+    @TestSecurity(user = "prd-demo", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "org_id", value = PROVIDER_DEMO))
     void refusesInvalidOfferingsAndStoresNothing() {
         UUID providerId = fixtures.active(PROVIDER_DEMO);
         long before = db.count("select count(*) from offering where provider_id = ?", providerId);

@@ -114,8 +114,26 @@ class OfferingTest {
         assertThat(ResourceClass.GPU_A800_80G.unit()).isEqualTo(BillingUnit.CARD_HOUR);
         assertThat(ResourceClass.STORAGE_TB_MONTH.category()).isEqualTo(ResourceCategory.STORAGE);
         assertThat(ResourceClass.STORAGE_TB_MONTH.unit()).isEqualTo(BillingUnit.TB_MONTH);
+        assertThat(ResourceClass.CPU_X86_CORE.category()).isEqualTo(ResourceCategory.COMPUTE);
+        assertThat(ResourceClass.CPU_X86_CORE.unit()).isEqualTo(BillingUnit.CORE_HOUR);
         for (ResourceClass c : ResourceClass.values()) {
             assertThat(c.unit() == BillingUnit.TB_MONTH).as(c.name()).isEqualTo(c.category() == ResourceCategory.STORAGE);
         }
+    }
+
+    @Test
+    void anOfferingsStatedUnitMustBeItsResourceClasss() {
+        ResourceClass.STORAGE_TB_MONTH.requireUnit(BillingUnit.TB_MONTH);
+        ResourceClass.CPU_X86_CORE.requireUnit(BillingUnit.CORE_HOUR);
+        ResourceClass.GPU_A800_80G.requireUnit(null); // none stated: the class's
+        assertThatThrownBy(() -> ResourceClass.GPU_A800_80G.requireUnit(BillingUnit.TB_MONTH))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("UNIT_DOES_NOT_FIT_RESOURCE_CLASS");
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.RULE_VIOLATION);
+                });
+        assertThatThrownBy(() -> ResourceClass.CPU_X86_CORE.requireUnit(BillingUnit.CARD_HOUR))
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> ResourceClass.STORAGE_TB_MONTH.requireUnit(BillingUnit.CORE_HOUR))
+                .isInstanceOf(DomainException.class);
     }
 }

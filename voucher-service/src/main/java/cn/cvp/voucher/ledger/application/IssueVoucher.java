@@ -27,8 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class IssueVoucher {
 
-    /** The compute the voucher is for, as allocation-service matches it. */
-    public record Demand(String resourceClass, long cardHours, List<String> regions,
+    /** The compute the voucher is for, as allocation-service matches it: a quantity in the class's unit. */
+    public record Demand(String resourceClass, String unit, long quantity, List<String> regions,
                          OffsetDateTime windowStart, OffsetDateTime windowEnd) {
     }
 
@@ -65,7 +65,7 @@ public class IssueVoucher {
                         c.subsidyRatio().toPlainString(),
                         c.domesticChipSubsidyRatio() == null ? null : c.domesticChipSubsidyRatio().toPlainString(),
                         c.providerRequirements(), now, voucher.validUntil(),
-                        new VoucherEvents.Demand(c.demand().resourceClass(), c.demand().cardHours(),
+                        VoucherEvents.Demand.of(c.demand().resourceClass(), c.demand().unit(), c.demand().quantity(),
                                 c.demand().regions(), c.demand().windowStart(), c.demand().windowEnd()), c.quota(),
                         c.contractProviderCreditCode()));
         audit.record(actor, "VOUCHER_ISSUED", "Voucher", voucher.id(), null,

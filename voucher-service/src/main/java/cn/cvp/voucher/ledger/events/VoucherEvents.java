@@ -1,5 +1,7 @@
 package cn.cvp.voucher.ledger.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +26,20 @@ public final class VoucherEvents {
     private VoucherEvents() {
     }
 
-    public record Demand(String resourceClass, long cardHours, List<String> regions,
-                         OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+    /**
+     * voucher.issued.v1 {@code demand}: {@code quantity} in {@code unit} (CARD_HOUR, CORE_HOUR, TB_MONTH);
+     * {@code cardHours} repeats the quantity of a card-hour demand only (absent otherwise), as consumers from before
+     * units read it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Demand(String resourceClass, Long cardHours, List<String> regions,
+                         OffsetDateTime windowStart, OffsetDateTime windowEnd, String unit, long quantity) {
+
+        public static Demand of(String resourceClass, String unit, long quantity, List<String> regions,
+                                OffsetDateTime windowStart, OffsetDateTime windowEnd) {
+            return new Demand(resourceClass, "CARD_HOUR".equals(unit) ? quantity : null, regions, windowStart,
+                    windowEnd, unit, quantity);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.cvp.voucher.review.api;
 
 import cn.cvp.kit.creditcode.ValidCreditCode;
+import cn.cvp.voucher.programme.domain.BillingUnit;
 import cn.cvp.voucher.programme.domain.ResourceClass;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,9 +35,16 @@ public final class ApplicationRequests {
             boolean quota) {
     }
 
+    /**
+     * @param unit      optional; if given, the resource class's (CARD_HOUR, CORE_HOUR or TB_MONTH)
+     * @param quantity  in the class's unit
+     * @param cardHours the quantity of a card-hour class, as requests from before units send it
+     */
     public record Demand(
             @NotNull ResourceClass resourceClass,
-            @Positive @Max(10_000_000) long cardHours,
+            BillingUnit unit,
+            @Positive @Max(10_000_000) Long quantity,
+            @Positive @Max(10_000_000) Long cardHours,
             @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a six-digit administrative division code") String> regions,
             @NotNull OffsetDateTime windowStart,
             @NotNull OffsetDateTime windowEnd) {

@@ -183,7 +183,8 @@ public class ApplicationResource {
         ApplicationRequests.Demand d = request.demand();
         ApplicationRequests.Contract c = request.contract();
         return new DraftApplication.Draft(request.programmeCode(),
-                new Demand(d.resourceClass(), d.cardHours(), d.regions(), d.windowStart(), d.windowEnd()),
+                Demand.requested(d.resourceClass(), d.unit(), d.quantity(), d.cardHours(), d.regions(),
+                        d.windowStart(), d.windowEnd()),
                 request.purpose(), request.amountFen(),
                 c == null ? null : new Contract(c.number(), c.signedOn(), c.months(), c.providerCreditCode()),
                 request.otherMunicipalSubsidy(), request.quota());

@@ -1,5 +1,6 @@
 package cn.cvp.voucher.review.api;
 
+import cn.cvp.voucher.programme.domain.BillingUnit;
 import cn.cvp.voucher.review.domain.Application;
 import cn.cvp.voucher.review.domain.FaceValue;
 
@@ -14,9 +15,12 @@ import java.util.UUID;
  * draft), {@code cappedBy} what capped it ({@code NONE}, {@code ANNUAL_CAP}, {@code BUDGET}), explained in
  * {@code cappedByMessages} (en, zh). {@code kind}: {@code VOUCHER}, or {@code QUOTA} for an application for the
  * enterprise's annual quota (its voucherId is then the quota's).
+ * The demand is {@code quantity} in {@code unit} (CARD_HOUR, CORE_HOUR, TB_MONTH);
+ * {@code cardHours} repeats it for a card-hour demand only (null otherwise), as answers from before units had it.
  */
 public record ApplicationView(UUID id, UUID programmeId, int rulesVersion, String enterpriseCreditCode,
-                              String status, String resourceClass, long cardHours, List<String> regions,
+                              String status, String resourceClass, String unit, long quantity, Long cardHours,
+                              List<String> regions,
                               OffsetDateTime windowStart, OffsetDateTime windowEnd, String purpose,
                               long amountFen, long requestedSubsidyFen, String contractNumber,
                               LocalDate contractSignedOn, Integer contractMonths, OffsetDateTime createdAt,
@@ -32,7 +36,8 @@ public record ApplicationView(UUID id, UUID programmeId, int rulesVersion, Strin
     public static ApplicationView of(Application a) {
         FaceValue face = a.faceValue();
         return new ApplicationView(a.id(), a.programmeId(), a.rulesVersion(), a.enterpriseCreditCode(), a.status().name(),
-                a.resourceClass().name(), a.cardHours(), a.regions(), a.windowStart(), a.windowEnd(), a.purpose(),
+                a.resourceClass().name(), a.unit().name(), a.quantity(),
+                a.unit() == BillingUnit.CARD_HOUR ? a.quantity() : null, a.regions(), a.windowStart(), a.windowEnd(), a.purpose(),
                 a.contractAmountFen(), a.requestedSubsidyFen(), a.contractNumber(), a.contractSignedOn(),
                 a.contractMonths(), a.createdAt(), a.submittedAt(), a.decidedAt(), a.decisionReason(), a.reservedFen(),
                 a.reviewedBy(), a.firstApprovedBy(), a.approvedBy(), a.voucherId(), a.rowVersion(),

@@ -86,8 +86,8 @@ public class ApproveApplication {
                 rules.domesticChipSubsidyRatio(),
                 rules.providerRequirements().stream().map(Enum::name).sorted().toList(),
                 now, now.plusMonths(rules.voucherValidityMonths()),
-                new IssueVoucher.Demand(a.resourceClass().name(), a.cardHours(), a.regions(), a.windowStart(),
-                        a.windowEnd()), a.isQuota(),
+                new IssueVoucher.Demand(a.resourceClass().name(), a.unit().name(), a.quantity(), a.regions(),
+                        a.windowStart(), a.windowEnd()), a.isQuota(),
                 rules.model() == ProgrammeRules.FundingModel.CONTRACT_FIRST ? a.providerCreditCode() : null), actor);
         return a;
     }

@@ -1,6 +1,7 @@
 package cn.cvp.voucher.review.domain;
 
 import cn.cvp.kit.domain.DomainException;
+import cn.cvp.voucher.programme.domain.BillingUnit;
 import cn.cvp.voucher.programme.domain.ResourceClass;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,8 +47,12 @@ public class Application {
     @Enumerated(EnumType.STRING)
     @Column(name = "resource_class")
     private ResourceClass resourceClass;
+    /** the demand's quantity, in {@link #unit}; the column keeps its first name */
     @Column(name = "card_hours")
     private long cardHours;
+    /** the resource class's unit, recorded with the demand */
+    @Enumerated(EnumType.STRING)
+    private BillingUnit unit;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<String> regions;
@@ -141,7 +146,8 @@ public class Application {
                          boolean otherSubsidyDeclared, long requestedSubsidyFen) {
         this.kind = kind;
         resourceClass = demand.resourceClass();
-        cardHours = demand.cardHours();
+        cardHours = demand.quantity();
+        unit = demand.unit();
         regions = List.copyOf(demand.regions());
         windowStart = demand.windowStart();
         windowEnd = demand.windowEnd();
@@ -302,7 +308,8 @@ public class Application {
         m.put("reservedFen", reservedFen);
         m.put("faceValueFen", faceValueFen);
         m.put("cappedBy", cappedBy);
-        m.put("cardHours", cardHours);
+        m.put("unit", unit);
+        m.put("quantity", cardHours);
         m.put("resourceClass", resourceClass);
         m.put("reviewedBy", reviewedBy);
         m.put("firstApprovedBy", firstApprovedBy);
@@ -320,7 +327,10 @@ public class Application {
     public ApplicationKind kind() { return kind; }
     public boolean isQuota() { return kind == ApplicationKind.QUOTA; }
     public ResourceClass resourceClass() { return resourceClass; }
-    public long cardHours() { return cardHours; }
+    /** The demand's quantity, in {@link #unit()}. */
+    public long quantity() { return cardHours; }
+    /** Card-hours, core-hours or TB-months (the resource class's unit). */
+    public BillingUnit unit() { return unit != null ? unit : resourceClass == null ? null : resourceClass.unit(); }
     public List<String> regions() { return regions; }
     public OffsetDateTime windowStart() { return windowStart; }
     public OffsetDateTime windowEnd() { return windowEnd; }

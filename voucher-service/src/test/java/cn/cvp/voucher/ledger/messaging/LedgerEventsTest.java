@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,26 @@ class LedgerEventsTest {
         assertThat(event.path("data").path("demand").path("cardHours").asLong()).isEqualTo(1000);
         // Beijing is contract first: the voucher is bound to the provider its contract was signed with
         assertThat(event.path("data").path("contractProviderCreditCode").asText()).isEqualTo(Partners.CREDIT_CODE);
+        assertThat(event.path("data").path("demand").path("unit").asText()).isEqualTo("CARD_HOUR");
+        assertThat(event.path("data").path("demand").path("quantity").asLong()).isEqualTo(1000);
+        assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, event.path("data"))).isEmpty();
+    }
+
+    @Test
+    void aCoreHourVoucherIsIssuedWithUnitAndQuantityAndNoCardHours() {
+        Fixtures.ensureEnterprise(Actors.enterprise(), Actors.ENTERPRISE_ORG, "110108");
+        Map<String, Object> cores = new java.util.HashMap<>(Fixtures.beijingApplication(2_000_000));
+        cores.put("demand", Map.of("resourceClass", "CPU_X86_CORE", "unit", "CORE_HOUR", "quantity", 50_000,
+                "regions", List.of("110000"), "windowStart", "2026-11-01T00:00:00+08:00",
+                "windowEnd", "2027-03-01T00:00:00+08:00"));
+        String voucherId = Fixtures.issue(Fixtures.submitted(Actors.enterprise(), Actors.enterprise(), cores));
+        JsonNode event = kafka.events("voucher.events", VoucherEvents.ISSUED,
+                d -> d.path("voucherId").asText().equals(voucherId), 1, Duration.ofSeconds(20)).get(0);
+        JsonNode demand = event.path("data").path("demand");
+        assertThat(demand.path("resourceClass").asText()).isEqualTo("CPU_X86_CORE");
+        assertThat(demand.path("unit").asText()).isEqualTo("CORE_HOUR");
+        assertThat(demand.path("quantity").asLong()).isEqualTo(50_000);
+        assertThat(demand.has("cardHours")).isFalse();
         assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ISSUED, event.path("data"))).isEmpty();
     }
 

@@ -199,13 +199,50 @@ class ApplicationFlowTest {
         String org = "91110108MA01ENT1XN";
         Fixtures.ensureEnterprise(Actors.enterprise(), org, "110108");
         Map<String, Object> storage = new java.util.HashMap<>(Fixtures.beijingApplication(10_000_000));
-        storage.put("demand", Map.of("resourceClass", "STORAGE_TB_MONTH", "cardHours", 10, "regions", java.util.List.of("110000"),
+        storage.put("demand", Map.of("resourceClass", "STORAGE_TB_MONTH", "quantity", 10, "regions", java.util.List.of("110000"),
                 "windowStart", "2026-11-01T00:00:00+08:00", "windowEnd", "2027-03-01T00:00:00+08:00"));
         String id = Actors.enterprise().body(storage).post("/api/applications").then().statusCode(201).extract().path("id");
         Actors.enterprise().post("/api/applications/" + id + "/submit").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("CATEGORY_NOT_COVERED"));
         Actors.enterprise().get("/api/applications/" + id).then().body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void aDemandIsAQuantityInItsResourceClasssUnitAndAnotherUnitIsRefusedWithNothingStored() {
+        Fixtures.ensureEnterprise(Actors.enterprise(), "91110108MA01ENT1XN", "110108");
+        long before = Actors.enterprise().get("/api/applications").then().statusCode(200).extract()
+                .jsonPath().getList("id").size();
+        Map<String, Object> gpuInTbMonths = new java.util.HashMap<>(Fixtures.beijingApplication(1_000_000));
+        gpuInTbMonths.put("demand", Map.of("resourceClass", "GPU_A800_80G", "unit", "TB_MONTH", "quantity", 10,
+                "regions", java.util.List.of("110000"), "windowStart", "2026-11-01T00:00:00+08:00",
+                "windowEnd", "2027-03-01T00:00:00+08:00"));
+        Actors.enterprise().body(gpuInTbMonths).post("/api/applications").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("UNIT_DOES_NOT_FIT_RESOURCE_CLASS"));
+        Map<String, Object> storageInCardHours = new java.util.HashMap<>(Fixtures.beijingApplication(1_000_000));
+        storageInCardHours.put("demand", Map.of("resourceClass", "STORAGE_TB_MONTH", "cardHours", 10,
+                "regions", java.util.List.of("110000"), "windowStart", "2026-11-01T00:00:00+08:00",
+                "windowEnd", "2027-03-01T00:00:00+08:00"));
+        Actors.enterprise().body(storageInCardHours).post("/api/applications").then().statusCode(422)
+                .body("code", equalTo("UNIT_DOES_NOT_FIT_RESOURCE_CLASS"));
+        Map<String, Object> noQuantity = new java.util.HashMap<>(Fixtures.beijingApplication(1_000_000));
+        noQuantity.put("demand", Map.of("resourceClass", "CPU_X86_CORE", "regions", java.util.List.of("110000"),
+                "windowStart", "2026-11-01T00:00:00+08:00", "windowEnd", "2027-03-01T00:00:00+08:00"));
+        Actors.enterprise().body(noQuantity).post("/api/applications").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"));
+        assertThat(Actors.enterprise().get("/api/applications").then().statusCode(200).extract()
+                .jsonPath().getList("id").size()).isEqualTo(before);
+
+        Map<String, Object> cores = new java.util.HashMap<>(Fixtures.beijingApplication(1_000_000));
+        cores.put("demand", Map.of("resourceClass", "CPU_X86_CORE", "unit", "CORE_HOUR", "quantity", 50_000,
+                "regions", java.util.List.of("110000"), "windowStart", "2026-11-01T00:00:00+08:00",
+                "windowEnd", "2027-03-01T00:00:00+08:00"));
+        Actors.enterprise().body(cores).post("/api/applications").then().statusCode(201)
+                .body("unit", equalTo("CORE_HOUR")).body("quantity", equalTo(50_000))
+                .body("cardHours", org.hamcrest.Matchers.nullValue());
+        Actors.enterprise().body(Fixtures.beijingApplication(1_000_000)).post("/api/applications").then()
+                .statusCode(201).body("unit", equalTo("CARD_HOUR")).body("quantity", equalTo(1000))
+                .body("cardHours", equalTo(1000));
     }
 
     @Test
