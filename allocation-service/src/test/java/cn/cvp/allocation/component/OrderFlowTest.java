@@ -97,6 +97,39 @@ class OrderFlowTest extends ComponentTest {
     }
 
     @Test
+    void aStorageOrderIsMatchedInTbMonthsOverItsWindow() {
+        // Shanghai storage rental (存储): 10 TB over Jan 1 – Apr 1 (three 30-day months = 30 TB-months) at ¥80 a TB-month
+        String rc = "STORAGE_TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        UUID provider = activeBeijingPartner();
+        UUID offeringId = UUID.randomUUID();
+        ObjectNode offering = TestEvents.offeringPublished(offeringId, 1, provider, rc, 10, 8_000, TestEvents.JAN_1,
+                TestEvents.JAN_1.plusDays(90));
+        offering.put("category", "STORAGE").put("unit", "TB_MONTH");
+        flow.provider("offering.published.v1", offeringId.toString(), offering);
+        await().atMost(patience()).untilAsserted(() -> assertThat(count(
+                "select count(*) from offering where offering_id = ?1", offeringId)).isOne());
+        String enterprise = TestEvents.creditCode();
+        UUID quotaId = quota(enterprise, rc);
+
+        UUID orderId = UUID.randomUUID();
+        ObjectNode placed = orderPlaced(orderId, quotaId, enterprise, rc, 20, 5);
+        ObjectNode demand = (ObjectNode) placed.path("demand");
+        demand.remove("cardHours"); // as voucher-service sends an order in another unit
+        demand.put("unit", "TB_MONTH").put("quantity", 20)
+                .put("windowEnd", TestEvents.JAN_1.plusDays(90).toString());
+        flow.voucher("order.placed.v1", quotaId.toString(), placed);
+
+        JsonNode created = awaitCreatedOfOrder(orderId);
+        assertThat(created.path("unit").asText()).isEqualTo("TB_MONTH");
+        assertThat(created.path("quantity").asLong()).isEqualTo(20);
+        assertThat(created.has("cardHours")).isFalse();
+        assertThat(created.path("amountFen").asLong()).isEqualTo(160_000); // 20 TB-months × ¥80
+        assertThat(EventSchemas.validate(OWN, "allocation.created.v1", created)).isEmpty();
+        assertThat(reserved(offeringId)).isEqualTo(20);
+        assertThat(single("select unit from quota_order where order_id = ?1", orderId)).isEqualTo("TB_MONTH");
+    }
+
+    @Test
     void ordersWaitInTheOrderPlacedAndACancelledOrdersAllocationsAndWaitlistEnd() {
         String rc = TestEvents.uniqueResourceClass();
         UUID provider = activeBeijingPartner();

@@ -147,7 +147,7 @@ public class Allocation {
         a.voucherApprovedAt = order == null ? voucher.approvedAt() : order.placedAt();
         a.enterpriseCreditCode = voucher.enterpriseCreditCode();
         a.resourceClass = order == null ? voucher.demandResourceClass() : order.resourceClass();
-        a.unit = order == null ? voucher.demandUnit() : Supply.CARD_HOUR;
+        a.unit = order == null ? voucher.demandUnit() : order.unit();
         a.units = 0;
         a.cardHours = unservedCardHours;
         a.status = AllocationStatus.WAITLISTED;

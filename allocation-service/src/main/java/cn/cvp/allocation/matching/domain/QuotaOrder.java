@@ -23,10 +23,13 @@ public class QuotaOrder {
     public static final String PLACED = "PLACED";
     public static final String CANCELLED = "CANCELLED";
 
-    /** The order as order.placed.v1 carries it. */
+    /**
+     * The order as order.placed.v1 carries it; {@code cardHours} is the quantity in {@code unit} (the name stays from
+     * when every order was in card-hours).
+     */
     public record Placed(UUID orderId, UUID voucherId, String resourceClass, long cardHours, List<String> regions,
                          OffsetDateTime windowStart, OffsetDateTime windowEnd, String providerCreditCode,
-                         long amountFen, BigDecimal subsidyRatio, long holdFen, OffsetDateTime placedAt) {
+                         long amountFen, BigDecimal subsidyRatio, long holdFen, OffsetDateTime placedAt, String unit) {
     }
 
     @Id
@@ -38,8 +41,12 @@ public class QuotaOrder {
     private String status;
     @Column(name = "resource_class", nullable = false)
     private String resourceClass;
+    /** The quantity ordered, in {@link #unit}. */
     @Column(name = "card_hours", nullable = false)
     private long cardHours;
+    /** CARD_HOUR, CORE_HOUR or TB_MONTH. */
+    @Column(nullable = false)
+    private String unit;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "regions", nullable = false)
     private String[] regions;
@@ -73,6 +80,7 @@ public class QuotaOrder {
         o.status = PLACED;
         o.resourceClass = p.resourceClass();
         o.cardHours = p.cardHours();
+        o.unit = p.unit();
         o.regions = p.regions().toArray(String[]::new);
         o.windowStart = p.windowStart();
         o.windowEnd = p.windowEnd();
@@ -111,6 +119,7 @@ public class QuotaOrder {
     public String status() { return status; }
     public String resourceClass() { return resourceClass; }
     public long cardHours() { return cardHours; }
+    public String unit() { return unit; }
     public List<String> regions() { return List.of(regions); }
     public OffsetDateTime windowStart() { return windowStart; }
     public OffsetDateTime windowEnd() { return windowEnd; }

@@ -162,7 +162,7 @@ public class Voucher {
         return new Demand(order.orderId(), order.placedAt().toInstant(), programmeCode, enterpriseCreditCode,
                 Set.copyOf(Arrays.asList(enterpriseRelatedParties)), providerRequirements(), order.resourceClass(),
                 cardHours, order.regions(), order.windowStart().toInstant(), order.windowEnd().toInstant(),
-                prefersDomesticChips(), null, Supply.CARD_HOUR);
+                prefersDomesticChips(), null, order.unit());
     }
 
     /** What is still to be served of this voucher (a quantity in its unit), as the matcher sees it. */

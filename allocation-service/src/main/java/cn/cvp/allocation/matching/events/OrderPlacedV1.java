@@ -32,7 +32,9 @@ public record OrderPlacedV1(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Demand(
             @NotBlank String resourceClass,
-            @NotNull @Positive Long cardHours,
+            @Positive Long cardHours,
+            String unit,
+            @Positive Long quantity,
             List<String> regions,
             @NotBlank String windowStart,
             @NotBlank String windowEnd,

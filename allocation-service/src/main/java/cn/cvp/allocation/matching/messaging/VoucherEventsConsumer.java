@@ -149,18 +149,26 @@ public class VoucherEventsConsumer {
         if (!windowEnd.isAfter(windowStart)) {
             throw new MalformedEventException("order " + e.orderId() + " has a window that ends before it starts");
         }
-        return new QuotaOrder.Placed(e.orderId(), e.voucherId(), demand.resourceClass(), demand.cardHours(),
+        Long quantity = demand.quantity() != null ? demand.quantity() : demand.cardHours();
+        if (quantity == null) {
+            throw new MalformedEventException("order " + e.orderId() + " has a demand with neither quantity nor cardHours");
+        }
+        return new QuotaOrder.Placed(e.orderId(), e.voucherId(), demand.resourceClass(), quantity,
                 orEmpty(demand.regions()), windowStart, windowEnd, demand.providerCreditCode(), e.amountFen(),
-                e.subsidyRatio(), e.holdFen(), EventTimes.start("placedAt", e.placedAt()));
+                e.subsidyRatio(), e.holdFen(), EventTimes.start("placedAt", e.placedAt()), knownUnit(demand.unit()));
     }
 
     /** The demand's unit: CARD_HOUR when absent (events from before units); one this service does not know is malformed. */
     private static String unitOf(VoucherIssuedV1.Demand demand) {
-        if (demand.unit() == null) {
+        return knownUnit(demand.unit());
+    }
+
+    private static String knownUnit(String unit) {
+        if (unit == null) {
             return BillingUnit.CARD_HOUR.name();
         }
-        return BillingUnit.of(demand.unit()).map(Enum::name).orElseThrow(() -> new MalformedEventException(
-                "unknown demand unit '" + demand.unit() + "' (known: " + List.of(BillingUnit.values()) + ")"));
+        return BillingUnit.of(unit).map(Enum::name).orElseThrow(() -> new MalformedEventException(
+                "unknown demand unit '" + unit + "' (known: " + List.of(BillingUnit.values()) + ")"));
     }
 
     /** The demand's quantity; {@code cardHours} on events from before units. */

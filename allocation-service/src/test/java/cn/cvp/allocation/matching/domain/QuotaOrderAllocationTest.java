@@ -19,7 +19,7 @@ class QuotaOrderAllocationTest {
     static QuotaOrder order(Voucher quota, long cardHours, OffsetDateTime placedAt) {
         return QuotaOrder.placed(new QuotaOrder.Placed(UUID.randomUUID(), quota.voucherId(), Fixtures.GPU, cardHours,
                 List.of("110108"), Fixtures.JAN_1.atOffset(ZoneOffset.UTC), Fixtures.JAN_11.atOffset(ZoneOffset.UTC),
-                null, 2_000_000, new BigDecimal("0.50"), 1_000_000, placedAt), NOW);
+                null, 2_000_000, new BigDecimal("0.50"), 1_000_000, placedAt, "CARD_HOUR"), NOW);
     }
 
     @Test

@@ -7,6 +7,7 @@ import cn.cvp.voucher.ledger.application.CancelOrder;
 import cn.cvp.voucher.ledger.application.OrderQueries;
 import cn.cvp.voucher.ledger.application.PlaceOrder;
 import cn.cvp.voucher.ledger.domain.QuotaOrder;
+import cn.cvp.voucher.programme.domain.BillingUnit;
 import cn.cvp.voucher.programme.domain.ResourceClass;
 import cn.cvp.voucher.support.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,10 +52,16 @@ public class OrderResource {
         this.cancelling = cancelling;
     }
 
-    /** What is ordered: compute of a class, card-hours, regions, a window, optionally the provider chosen. */
+    /**
+     * What is ordered: a resource class, a quantity in the class's one unit (card-hours, core-hours or TB-months;
+     * {@code unit} optional but must fit; {@code cardHours} still accepted for card-hour classes), regions, a
+     * window, optionally the provider chosen.
+     */
     public record Demand(
             @NotNull ResourceClass resourceClass,
-            @Positive @Max(10_000_000) long cardHours,
+            BillingUnit unit,
+            @Positive @Max(10_000_000) Long quantity,
+            @Positive @Max(10_000_000) Long cardHours,
             @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a six-digit administrative division code") String> regions,
             @NotNull OffsetDateTime windowStart,
             @NotNull OffsetDateTime windowEnd,
@@ -73,11 +80,15 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "PLACED, with its holdFen")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_WINDOW, ORDER_TOO_SMALL, UNKNOWN_ENUM_VALUE")
     @APIResponse(responseCode = "404", description = "NOT_FOUND (no such quota, or another enterprise's)")
-    @APIResponse(responseCode = "422", description = "QUOTA_EXHAUSTED, QUOTA_NOT_ACTIVE, NOT_A_QUOTA, CATEGORY_NOT_COVERED")
+    @APIResponse(responseCode = "422", description = "QUOTA_EXHAUSTED, QUOTA_NOT_ACTIVE, NOT_A_QUOTA, CATEGORY_NOT_COVERED, "
+            + "UNIT_DOES_NOT_FIT_RESOURCE_CLASS")
     public Response place(@Valid @NotNull Place request) {
         Demand d = request.demand();
+        cn.cvp.voucher.review.domain.Demand ordered = cn.cvp.voucher.review.domain.Demand.requested(d.resourceClass(),
+                d.unit(), d.quantity(), d.cardHours(), d.regions(), d.windowStart(), d.windowEnd());
+        ordered.requireValidWindow();
         QuotaOrder order = placing.place(new PlaceOrder.Command(request.quotaId(), d.resourceClass().name(),
-                d.cardHours(), d.regions(), d.windowStart(), d.windowEnd(), d.providerCreditCode(),
+                ordered.quantity(), d.regions(), d.windowStart(), d.windowEnd(), d.providerCreditCode(),
                 request.amountFen()), caller.actor());
         return Response.status(201).entity(OrderView.of(order, queries.holdsOf(order))).build();
     }

@@ -1,5 +1,6 @@
 package cn.cvp.voucher.ledger.api;
 
+import cn.cvp.voucher.programme.domain.ResourceClass;
 import cn.cvp.voucher.ledger.api.VoucherViews.HoldView;
 import cn.cvp.voucher.ledger.domain.QuotaOrder;
 import cn.cvp.voucher.ledger.domain.Voucher;
@@ -31,8 +32,14 @@ public final class OrderViews {
         }
     }
 
-    public record DemandView(String resourceClass, long cardHours, List<String> regions, OffsetDateTime windowStart,
-                             OffsetDateTime windowEnd, String providerCreditCode) {
+    /** {@code quantity} in {@code unit}; {@code cardHours} repeats it for a card-hour order only (null otherwise). */
+    public record DemandView(String resourceClass, String unit, long quantity, Long cardHours, List<String> regions,
+                             OffsetDateTime windowStart, OffsetDateTime windowEnd, String providerCreditCode) {
+        static DemandView of(QuotaOrder.Demand d) {
+            String unit = ResourceClass.valueOf(d.resourceClass()).unit().name();
+            return new DemandView(d.resourceClass(), unit, d.cardHours(), "CARD_HOUR".equals(unit) ? d.cardHours() : null,
+                    d.regions(), d.windowStart(), d.windowEnd(), d.providerCreditCode());
+        }
     }
 
     /**
@@ -48,8 +55,7 @@ public final class OrderViews {
             QuotaOrder.Demand d = o.demand();
             return new OrderView(o.id(), o.voucherId(), o.programmeId(), o.enterpriseCreditCode(), o.status().name(),
                     o.amountFen(), o.subsidyRatio(), o.holdFen(), holds.stream().mapToLong(VoucherHold::takenFen).sum(),
-                    o.returnedFen(), new DemandView(d.resourceClass(), d.cardHours(), d.regions(), d.windowStart(),
-                    d.windowEnd(), d.providerCreditCode()), o.placedAt(), o.cancelledAt(),
+                    o.returnedFen(), DemandView.of(d), o.placedAt(), o.cancelledAt(),
                     holds.stream().map(HoldView::of).toList());
         }
     }

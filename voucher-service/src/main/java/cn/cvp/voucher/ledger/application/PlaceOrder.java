@@ -35,7 +35,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlaceOrder {
 
-    public record Command(UUID voucherId, String resourceClass, long cardHours, List<String> regions,
+    /** {@code quantity}: in the resource class's unit. */
+    public record Command(UUID voucherId, String resourceClass, long quantity, List<String> regions,
                           OffsetDateTime windowStart, OffsetDateTime windowEnd, String providerCreditCode,
                           long amountFen) {
     }
@@ -75,15 +76,15 @@ public class PlaceOrder {
         BigDecimal ratio = Subsidy.under(rules, enterprises.get(quota.enterpriseId()).startup(), resourceClass).ratio();
         OffsetDateTime now = OffsetDateTime.now(clock);
         QuotaOrder order = QuotaOrder.place(UUID.randomUUID(), quota,
-                new QuotaOrder.Demand(resourceClass.name(), c.cardHours(), c.regions(), c.windowStart(), c.windowEnd(),
+                new QuotaOrder.Demand(resourceClass.name(), c.quantity(), c.regions(), c.windowStart(), c.windowEnd(),
                         c.providerCreditCode()), c.amountFen(), ratio, now);
         orders.persist(order);
         outbox.append(VoucherEvents.TOPIC, quota.id().toString(), VoucherEvents.ORDER_PLACED, order.id().toString(),
                 new VoucherEvents.OrderPlacedV1(order.id(), quota.id(), programme.id(), programme.code(),
                         quota.enterpriseCreditCode(), c.amountFen(), ratio.toPlainString(), order.holdFen(),
                         quota.availableForOrdersFen(), now,
-                        new VoucherEvents.OrderDemand(resourceClass.name(), c.cardHours(), c.regions(),
-                                c.windowStart(), c.windowEnd(), c.providerCreditCode())));
+                        VoucherEvents.OrderDemand.of(resourceClass.name(), resourceClass.unit().name(), c.quantity(),
+                                c.regions(), c.windowStart(), c.windowEnd(), c.providerCreditCode())));
         audit.record(actor, "ORDER_PLACED", "Order", order.id(), null, order.snapshot());
         return order;
     }

@@ -55,9 +55,19 @@ public final class VoucherEvents {
                                   String contractProviderCreditCode) {
     }
 
-    /** The compute an order is for; {@code providerCreditCode} optional (a provider the enterprise chose). */
-    public record OrderDemand(String resourceClass, long cardHours, List<String> regions,
+    /**
+     * The compute an order is for: {@code quantity} in {@code unit} (the resource class's), {@code cardHours} the same
+     * for a card-hour order only (absent otherwise); {@code providerCreditCode} optional (a provider the enterprise
+     * chose).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record OrderDemand(String resourceClass, String unit, long quantity, Long cardHours, List<String> regions,
                               OffsetDateTime windowStart, OffsetDateTime windowEnd, String providerCreditCode) {
+        public static OrderDemand of(String resourceClass, String unit, long quantity, List<String> regions,
+                                     OffsetDateTime windowStart, OffsetDateTime windowEnd, String providerCreditCode) {
+            return new OrderDemand(resourceClass, unit, quantity, "CARD_HOUR".equals(unit) ? quantity : null, regions,
+                    windowStart, windowEnd, providerCreditCode);
+        }
     }
 
     /**

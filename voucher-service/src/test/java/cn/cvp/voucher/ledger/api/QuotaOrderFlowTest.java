@@ -135,6 +135,40 @@ class QuotaOrderFlowTest {
     }
 
     @Test
+    void aStorageOrderIsPlacedInTbMonthsAndNotInCardHours() {
+        String programme = Programmes.open("SHS", 100_000_000_000L, Programmes.shanghaiQuotaFirst());
+        RequestSpecification sme = shanghaiEnterprise(false);
+        String quotaId = Fixtures.issue(submittedQuota(sme, programme));
+        Map<String, Object> storage = Map.of("quotaId", quotaId, "amountFen", 160_000,
+                "demand", Map.of("resourceClass", "STORAGE_TB_MONTH", "unit", "TB_MONTH", "quantity", 20,
+                        "regions", List.of("310000"),
+                        "windowStart", "2026-12-01T00:00:00+08:00", "windowEnd", "2027-03-01T00:00:00+08:00"));
+
+        String id = sme.body(storage).post("/api/orders").then().statusCode(201)
+                .body("holdFen", equalTo(80_000))
+                .body("demand.unit", equalTo("TB_MONTH")).body("demand.quantity", equalTo(20))
+                .body("demand.cardHours", org.hamcrest.Matchers.nullValue()).extract().path("id");
+        JsonNode demand = kafka.events("voucher.events", VoucherEvents.ORDER_PLACED,
+                d -> d.path("orderId").asText().equals(id), 1, Duration.ofSeconds(20)).get(0).path("data");
+        assertThat(demand.path("demand").path("unit").asText()).isEqualTo("TB_MONTH");
+        assertThat(demand.path("demand").path("quantity").asLong()).isEqualTo(20);
+        assertThat(demand.path("demand").has("cardHours")).isFalse();
+        assertThat(EventSchemas.validate(EventSchemas.OWN, VoucherEvents.ORDER_PLACED, demand)).isEmpty();
+
+        // storage in card-hours, or a storage window shorter than a 30-day month: refused, nothing held
+        long before = quotaField(sme, quotaId, "availableFen");
+        sme.body(Map.of("quotaId", quotaId, "amountFen", 160_000, "demand", Map.of("resourceClass", "STORAGE_TB_MONTH",
+                        "cardHours", 20, "regions", List.of("310000"), "windowStart", "2026-12-01T00:00:00+08:00",
+                        "windowEnd", "2027-03-01T00:00:00+08:00")))
+                .post("/api/orders").then().statusCode(422).body("code", equalTo("UNIT_DOES_NOT_FIT_RESOURCE_CLASS"));
+        sme.body(Map.of("quotaId", quotaId, "amountFen", 160_000, "demand", Map.of("resourceClass", "STORAGE_TB_MONTH",
+                        "quantity", 20, "regions", List.of("310000"), "windowStart", "2026-12-01T00:00:00+08:00",
+                        "windowEnd", "2026-12-20T00:00:00+08:00")))
+                .post("/api/orders").then().statusCode(400).body("code", equalTo("INVALID_WINDOW"));
+        assertThat(quotaField(sme, quotaId, "availableFen")).isEqualTo(before);
+    }
+
+    @Test
     void ordersHoldHalfTheirAmountWithinWhatIsLeftAndCancellingGivesItBack() {
         String programme = Programmes.open("SHO", 100_000_000_000L, Programmes.shanghaiQuotaFirst());
         RequestSpecification sme = shanghaiEnterprise(false);

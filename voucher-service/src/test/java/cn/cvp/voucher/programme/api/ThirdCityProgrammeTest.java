@@ -26,9 +26,9 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(LocalInfraResource.class)
 class ThirdCityProgrammeTest {
-    private static final String SZ_STARTUP = Partners.creditCode("91440300MA5SZST01");
-    private static final String SZ_COMPANY = Partners.creditCode("91440300MA5SZCO02");
-    private static final String HZ_COMPANY = Partners.creditCode("91330100MA2HZCO03");
+    private static final String SZ_STARTUP = Partners.creditCode("91440300MA5PKT001");
+    private static final String SZ_COMPANY = Partners.creditCode("91440300MA5PKC002");
+    private static final String HZ_COMPANY = Partners.creditCode("91330100MA2HKC003");
 
     private static RequestSpecification as(String org) {
         return Actors.enterprise("ent-" + org.substring(12, 17), org);
