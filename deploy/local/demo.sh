@@ -67,9 +67,12 @@ call provider-demo POST "$PROVIDER/api/offerings/$OFFERING_ID/publish" | jq -r '
 step "3. enterprise-demo registers and applies for $CARD_HOURS card-hours under BJ-AICV"
 call enterprise-demo POST "$VOUCHER/api/enterprises" "$(jq -n --arg cc $ENTERPRISE_ORG '{name:"北京智算科技有限公司 (demo enterprise)",creditCode:$cc,region:"110108",industry:"SOFTWARE_IT_SERVICES",size:"SMALL",startup:true,team:false,ownership:"PRIVATE",dishonest:false,relatedParties:[]}')" >/dev/null
 APP_ID=$(call enterprise-demo POST "$VOUCHER/api/applications" "$(jq -n --arg s "$(iso '-12 hours')" --arg e "$(iso '+30 days')" \
-  --arg n "DEMO-$(date +%s%N)" --arg signed "$(date -u -d "$NOW -3 days" +%F)" --argjson ch "$CARD_HOURS" --argjson amt "$AMOUNT_FEN" \
-  '{programmeCode:"BJ-AICV",demand:{resourceClass:"GPU_A800_80G",cardHours:$ch,regions:["110108"],windowStart:$s,windowEnd:$e},purpose:"大模型微调 (fine-tuning)",amountFen:$amt,contract:{number:$n,signedOn:$signed,months:3}}')" | jq -r .id)
-call enterprise-demo POST "$VOUCHER/api/applications/$APP_ID/submit" | jq -r '"  application \(.id): \(.status), requested subsidy ¥\(.requestedSubsidyFen/100)"'
+  --arg n "DEMO-$(date +%s%N)" --arg signed "$(date -u -d "$NOW -3 days" +%F)" --argjson ch "$CARD_HOURS" --argjson amt "$AMOUNT_FEN" --arg pcc "$PROVIDER_ORG" \
+  '{programmeCode:"BJ-AICV",demand:{resourceClass:"GPU_A800_80G",cardHours:$ch,regions:["110108"],windowStart:$s,windowEnd:$e},purpose:"大模型微调 (fine-tuning)",amountFen:$amt,contract:{number:$n,signedOn:$signed,months:3,providerCreditCode:$pcc}}')" | jq -r .id)
+# Beijing's contract binds the provider: voucher-service must have heard (provider.events) that it is a partner
+submitted() { call enterprise-demo POST "$VOUCHER/api/applications/$APP_ID/submit" 2>/dev/null | jq -e '.status == "UNDER_REVIEW"'; }
+wait_for "voucher-service to know provider-demo as a BJ-AICV partner (submission)" submitted
+call enterprise-demo GET "$VOUCHER/api/applications/$APP_ID" | jq -r '"  application \(.id): \(.status), face value ¥\(.faceValueFen/100) (capped by \(.cappedBy))"'
 
 step "4. reviewer-demo checks it (初审), approver-demo approves: a voucher is issued (voucher.issued.v1)"
 call reviewer-demo POST "$VOUCHER/api/applications/$APP_ID/review" | jq -r '"  reviewed by \(.reviewedBy)"'
