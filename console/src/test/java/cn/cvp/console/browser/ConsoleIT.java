@@ -71,7 +71,6 @@ class ConsoleIT {
     @Order(2)
     void anEnterpriseAppliesAndSeesItsFaceValue() throws IOException {
         Stack.enterpriseRegistered();
-        Stack.providerAccredited(); // Beijing's contract names its provider, who must be a partner
         try (Browser b = new Browser()) {
             b.signIn("enterprise-demo");
             assertThat(b.driver.getCurrentUrl()).endsWith("/enterprise");
@@ -85,7 +84,6 @@ class ConsoleIT {
             fill(b, "a-purpose", "大模型微调（浏览器测试）");
             fill(b, "a-amount", "3000");
             fill(b, "a-cn", "UI-" + UUID.randomUUID());
-            fill(b, "a-pcc", Stack.PROVIDER_ORG);
             b.driver.findElement(By.id("apply-submit")).click();
             WebElement fieldError = b.wait(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("err-cardHours")));
             assertThat(fieldError.getText()).isNotBlank();
