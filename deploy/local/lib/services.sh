@@ -75,6 +75,11 @@ services_build() {
   info "built in $(elapsed "$t")s"
 }
 
+# The test stack's adjustable clock (platform-kit cn.cvp.kit.time, POST /api/test-clock/advance): on only for the
+# stack `platform test` brings up for the end-to-end journeys (which move the clocks past a settlement period's end);
+# always off for `platform up`, whatever the caller's environment says.
+svc_test_clock() { [[ ${CVP_PLATFORM_TEST_STACK:-} == 1 ]] && printf true || printf false; }
+
 svc_start() {
   local svc=$1 pid port db jar nice
   port=$(svc_port "$svc") db=$(svc_db "$svc") jar=$(svc_jar "$svc")
@@ -109,11 +114,13 @@ svc_start() {
       -- java "-Xmx${CVP_CONSOLE_HEAP:-256m}" -jar "$jar"
     return 0
   fi
+  [[ $(svc_test_clock) == true ]] && info "$svc: with the adjustable test clock (platform test only)"
   start_bg "$svc" "$REPO_DIR/$svc" \
     "QUARKUS_HTTP_PORT=$port" \
     "DB_URL=$(pg_url "$db")" "DB_USER=$db" "DB_PASSWORD=$db" \
     "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" \
     "OIDC_AUTH_SERVER_URL=$KC_ISSUER" \
+    "CVP_TEST_CLOCK_ENABLED=$(svc_test_clock)" \
     -- nice -n "$nice" java "-Xmx$SERVICE_HEAP" -jar "$jar"
   if ((nice > 0)) && pid=$(svc_pid "$svc") && [[ -w /proc/$pid/autogroup ]]; then
     echo "$nice" >"/proc/$pid/autogroup" 2>/dev/null || warn "$svc: could not set its autogroup's nice value to $nice"

@@ -46,7 +46,10 @@ class VoucherJourneyIT {
                 .post("/api/applications/" + UUID.randomUUID() + "/approve").then().statusCode(403);
         Stack.as("enterprise-demo", Stack.PROVIDER).body(Map.of("records", List.of()))
                 .post("/api/usage-reports").then().statusCode(403);
-        Stack.as("enterprise-demo", Stack.ALLOCATION).get("/api/allocations").then().statusCode(403);
+        // allocation-service's list is for staff and for an enterprise's own allocations (self-service), not providers
+        Stack.as("provider-demo", Stack.ALLOCATION).get("/api/allocations").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        Stack.as("enterprise-demo", Stack.ALLOCATION).get("/api/allocations").then().statusCode(200);
         Stack.as("auditor-demo", Stack.ALLOCATION).get("/api/allocations").then().statusCode(200);
     }
 
