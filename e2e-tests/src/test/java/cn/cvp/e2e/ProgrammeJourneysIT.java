@@ -81,6 +81,9 @@ class ProgrammeJourneysIT {
         String partnerOffering = offering("provider-demo", "GPU_A800_80G", region, priceFen, now);
         shanghaiProvider();
         String cheaperOffering = offering("provider-other", "GPU_A800_80G", region, priceFen - 500, now);
+        // the matcher must know both providers and offerings before the voucher arrives (else the cheaper one is
+        // simply not yet a candidate, and the test would prove nothing about the contract)
+        Topics.awaitConsumed("allocation-service", "provider.events", Duration.ofSeconds(60));
 
         // the enterprise's contract names the partner; the voucher is 20 % of the contract
         enterprise("enterprise-demo", "北京智算科技有限公司 (demo enterprise)", BJ_ENTERPRISE, "110108");
@@ -188,6 +191,7 @@ class ProgrammeJourneysIT {
         long priceFen = 900 + (System.currentTimeMillis() % 100);
         shanghaiProvider();
         String offeringId = offering("provider-other", "GPU_A800_80G", region, priceFen, now);
+        Topics.awaitConsumed("allocation-service", "provider.events", Duration.ofSeconds(60));
         enterprise("enterprise-other", "上海智算科技有限公司 (demo enterprise)", SH_ENTERPRISE, "310115");
 
         // the quota (额度): applied for once a year (a run on a stack that kept its data uses this year's)
