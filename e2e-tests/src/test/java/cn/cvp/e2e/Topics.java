@@ -25,6 +25,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /** Reads what the services published on the local broker, and re-sends records to test redelivery. */
 final class Topics {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -74,26 +77,14 @@ final class Topics {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (true) {
+            await().atMost(wait).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
-                boolean caughtUp = end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
-                if (caughtUp) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(group + " has not consumed " + topic + " up to " + end + " (committed "
-                            + committed + ")");
-                }
-                Thread.sleep(250);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("could not read the offsets of " + group, e);
+                assertThat(end).as(group + " has consumed " + topic + " (committed " + committed + ")")
+                        .allSatisfy((partition, endOffset) -> assertThat(endOffset == 0 ? 0L
+                                : committed.get(partition) == null ? -1L : committed.get(partition).offset())
+                                .isGreaterThanOrEqualTo(endOffset));
+            });
         }
     }
 

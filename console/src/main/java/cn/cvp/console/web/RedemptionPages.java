@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -63,20 +62,8 @@ public class RedemptionPages {
      * invoice number and the date the co-payment was paid. The first refusal is shown on the page.
      */
     public Response submit(String base, UUID id, Submission s) {
-        for (var doc : List.of(Map.entry("invoice", Optional.ofNullable(s.invoiceFile())),
-                Map.entry("delivery-certificate", Optional.ofNullable(s.certificateFile())))) {
-            FileUpload file = doc.getValue().filter(f -> f.size() > 0).orElse(null);
-            if (file == null) {
-                continue;
-            }
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file.uploadedFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the uploaded " + doc.getKey(), e);
-            }
-            ApiResult uploaded = api.putBytes(Service.VOUCHER, "/api/settlement/batches/" + id + "/documents/"
-                    + doc.getKey(), content, file.contentType() == null ? "application/octet-stream" : file.contentType());
+        for (Map.Entry<String, FileUpload> doc : documents(s).entrySet()) {
+            ApiResult uploaded = upload(id, doc.getKey(), doc.getValue());
             if (!uploaded.ok()) {
                 return refused(base, uploaded);
             }
@@ -90,6 +77,28 @@ public class RedemptionPages {
             return refused(base, r);
         }
         return Forms.redirect(base, pages.ui().label(r.map().get("status")));
+    }
+
+    /** The documents chosen in the form (an empty file input is none), by voucher-service's document kind. */
+    private static Map<String, FileUpload> documents(Submission s) {
+        Map<String, FileUpload> chosen = new java.util.LinkedHashMap<>();
+        if (s.invoiceFile() != null && s.invoiceFile().size() > 0) {
+            chosen.put("invoice", s.invoiceFile());
+        }
+        if (s.certificateFile() != null && s.certificateFile().size() > 0) {
+            chosen.put("delivery-certificate", s.certificateFile());
+        }
+        return chosen;
+    }
+
+    private ApiResult upload(UUID batchId, String kind, FileUpload file) {
+        try {
+            return api.putBytes(Service.VOUCHER, "/api/settlement/batches/" + batchId + "/documents/" + kind,
+                    Files.readAllBytes(file.uploadedFile()),
+                    file.contentType() == null ? "application/octet-stream" : file.contentType());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded " + kind, e);
+        }
     }
 
     private Response refused(String base, ApiResult r) {

@@ -8,6 +8,7 @@ import cn.cvp.provider.provider.domain.Provider;
 import cn.cvp.provider.provider.persistence.ProgrammeCriteriaRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class ProgrammeCriteriaService {
     @Transactional
     public ProgrammeCriteria set(Actor actor, SetCriteria command) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ProgrammeCriteria existing = criteria.findById(command.programmeCode(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        ProgrammeCriteria existing = criteria.findById(command.programmeCode(), LockModeType.PESSIMISTIC_WRITE);
         Map<String, Object> before = existing == null ? null : view(existing);
         ProgrammeCriteria c = existing;
         if (c == null) {

@@ -61,16 +61,20 @@ public class ProgrammeCriteria {
         this.updatedAt = now;
     }
 
-    /** What this programme's criteria find missing in a provider, in English and in Chinese. */
-    List<String[]> unmet(int yearsOperating, boolean privatelyInvested) {
-        List<String[]> unmet = new ArrayList<>();
+    /** A criterion a provider does not meet, in English and in Chinese. */
+    record Unmet(String en, String zh) {
+    }
+
+    /** What this programme's criteria find missing in a provider. */
+    List<Unmet> unmet(int yearsOperating, boolean privatelyInvested) {
+        List<Unmet> unmet = new ArrayList<>();
         if (yearsOperating < minYearsOperating) {
-            unmet.add(new String[]{programmeCode + ": operating for at least " + minYearsOperating
+            unmet.add(new Unmet(programmeCode + ": operating for at least " + minYearsOperating
                     + " years (declared " + yearsOperating + ")",
-                    programmeCode + "：成立满 " + minYearsOperating + " 年（申报 " + yearsOperating + " 年）"});
+                    programmeCode + "：成立满 " + minYearsOperating + " 年（申报 " + yearsOperating + " 年）"));
         }
         if (privatelyInvestedRequired && !privatelyInvested) {
-            unmet.add(new String[]{programmeCode + ": privately invested", programmeCode + "：民间投资"});
+            unmet.add(new Unmet(programmeCode + ": privately invested", programmeCode + "：民间投资"));
         }
         return unmet;
     }
@@ -81,14 +85,10 @@ public class ProgrammeCriteria {
      */
     public static void requireMetByAll(Collection<ProgrammeCriteria> programmes, int yearsOperating,
                                        boolean privatelyInvested) {
-        List<String> en = new ArrayList<>();
-        List<String> zh = new ArrayList<>();
-        for (ProgrammeCriteria c : programmes) {
-            for (String[] u : c.unmet(yearsOperating, privatelyInvested)) {
-                en.add(u[0]);
-                zh.add(u[1]);
-            }
-        }
+        List<Unmet> unmet = programmes.stream().flatMap(c -> c.unmet(yearsOperating, privatelyInvested).stream())
+                .toList();
+        List<String> en = unmet.stream().map(Unmet::en).toList();
+        List<String> zh = unmet.stream().map(Unmet::zh).toList();
         if (!en.isEmpty()) {
             throw new DomainException(DomainException.Kind.RULE_VIOLATION, ProviderCriteria.NOT_MET,
                     "The provider does not meet the programmes' criteria: " + String.join("; ", en),
